@@ -1,0 +1,45 @@
+package org.openvrrs.vrrs.core.internal;
+
+import org.openvrrs.vrrs.api.ServerRegistration;
+import org.openvrrs.vrrs.api.ServerUpdate;
+
+/** A server's registration; invalid once closed, so a removed server cannot keep writing. */
+final class ServerHandle implements ServerRegistration {
+    private final VrrsDatabase database;
+    private final String protocol;
+    private final String group;
+    final Object owner;
+    volatile boolean closed;
+
+    ServerHandle(VrrsDatabase database, String protocol, String group, Object owner) {
+        this.database = database;
+        this.protocol = protocol;
+        this.group = group;
+        this.owner = owner;
+    }
+
+    @Override
+    public String group() {
+        return group;
+    }
+
+    @Override
+    public String protocol() {
+        return protocol;
+    }
+
+    @Override
+    public void update(ServerUpdate update) {
+        database.serverUpdate(this, update);
+    }
+
+    @Override
+    public void close() {
+        database.serverClose(this);
+    }
+
+    @Override
+    public String toString() {
+        return "server " + protocol + " of group " + group;
+    }
+}
