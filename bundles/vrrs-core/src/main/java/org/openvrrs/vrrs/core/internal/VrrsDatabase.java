@@ -263,25 +263,25 @@ public final class VrrsDatabase implements AutoCloseable {
 
     // ---- queries
 
-    synchronized List<GroupState> groups() {
+    public synchronized List<GroupState> groups() {
         List<GroupState> all = new ArrayList<>(groups.size());
         groups.values().forEach(g -> all.add(g.state));
         return all;
     }
 
-    synchronized Optional<GroupState> group(String name) {
+    public synchronized Optional<GroupState> group(String name) {
         GroupEntry g = name == null ? null : groups.get(name.trim());
         return Optional.ofNullable(g == null ? null : g.state);
     }
 
-    synchronized List<ClientInfo> clients() {
+    public synchronized List<ClientInfo> clients() {
         List<ClientInfo> all = new ArrayList<>(clients.size());
         clients.values().forEach(c -> all.add(c.info()));
         return all;
     }
 
     /** Clients that receive a group's updates: its followers and the all-groups clients, by id. */
-    synchronized List<ClientInfo> recipients(String groupName) {
+    public synchronized List<ClientInfo> recipients(String groupName) {
         GroupEntry g = groups.get(groupName);
         if (g == null) {
             return List.of();
@@ -291,6 +291,16 @@ public final class VrrsDatabase implements AutoCloseable {
 
     Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** Callbacks that ran past the stall limit since start. */
+    public long stalls() {
+        return dispatcher.stalls();
+    }
+
+    /** Priority levels let go before all their clients had taken a state, since start. */
+    public long tierTimeouts() {
+        return dispatcher.tierTimeouts();
     }
 
     // ---- rounds

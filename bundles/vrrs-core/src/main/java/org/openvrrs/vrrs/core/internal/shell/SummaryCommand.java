@@ -1,0 +1,21 @@
+package org.openvrrs.vrrs.core.internal.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openvrrs.vrrs.core.internal.VrrsDatabase;
+
+/** {@code show vrrs summary}. */
+@Service
+@Command(scope = "vrrs", name = "summary", description = "Shows every VRRS group: server, state, virtual address.")
+public class SummaryCommand implements Action {
+    @Reference
+    VrrsDatabase database;
+
+    @Override
+    public Object execute() {
+        System.out.print(ShowFormat.summary(database.groups()));
+        return null;
+    }
+}
