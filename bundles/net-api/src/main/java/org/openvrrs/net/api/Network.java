@@ -1,0 +1,58 @@
+package org.openvrrs.net.api;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import org.openvrrs.vrrs.api.MacAddress;
+
+/**
+ * The appliance's network: its interfaces, a frame channel per {@link FrameKind} and link control. FHRP servers and
+ * VRRS plug-ins use only this service, so they run unchanged on a simulated LAN and on Linux interfaces.
+ *
+ * <p>Every callback runs on {@link #scheduler()}. Methods taking an interface name throw
+ * {@code IllegalArgumentException("no interface named X")} when there is none. Frames are whole Ethernet II frames;
+ * on a VLAN subinterface they are sent and received untagged, the implementation adds and removes the tag.
+ */
+public interface Network {
+
+    /** Snapshots of all interfaces, ordered by index. */
+    List<NetInterface> interfaces();
+
+    Optional<NetInterface> find(String name);
+
+    /** Tells {@code listener} of every later interface change, addition and removal. */
+    Registration addInterfaceListener(InterfaceListener listener);
+
+    /** Hands {@code listener} the frames of {@code kind} that {@code interfaceName} receives from now on. */
+    Registration receive(String interfaceName, FrameKind kind, FrameListener listener);
+
+    /** Sends a whole Ethernet II frame; silently dropped when the line protocol is down, as a wire would. */
+    void send(String interfaceName, byte[] ethernetFrame);
+
+    /** The scheduler all callbacks run on, and protocol code should time itself with. */
+    Scheduler scheduler();
+
+    /** Forces the line protocol down ({@code false}) or lets it follow admin and link state again ({@code true}). */
+    void setLineProtocol(String interfaceName, boolean up);
+
+    /** Administratively enables or shuts the interface. */
+    void setAdminState(String interfaceName, boolean up);
+
+    /** Makes the interface use {@code mac} as source and destination; {@code null} restores the burned-in MAC. */
+    void setMac(String interfaceName, MacAddress mac);
+
+    /** Accepts frames to the unicast {@code mac} too, e.g. a VRRP virtual MAC. */
+    void addMacFilter(String interfaceName, MacAddress mac);
+
+    void removeMacFilter(String interfaceName, MacAddress mac);
+
+    void addAddress(String interfaceName, InterfaceAddress address);
+
+    void removeAddress(String interfaceName, InterfaceAddress address);
+
+    /** Broadcasts a gratuitous ARP announcing that {@code mac} owns the IPv4 address {@code ip}. */
+    void sendGratuitousArp(String interfaceName, InetAddress ip, MacAddress mac);
+
+    /** Sends an unsolicited Neighbor Advertisement to all nodes announcing that {@code mac} owns IPv6 {@code ip}. */
+    void sendUnsolicitedNeighborAdvert(String interfaceName, InetAddress ip, MacAddress mac);
+}

@@ -1,0 +1,384 @@
+package org.openvrrs.net.sim;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.openvrrs.net.api.ArpPacket;
+import org.openvrrs.net.api.FrameKind;
+import org.openvrrs.net.api.FrameListener;
+import org.openvrrs.net.api.Frames;
+import org.openvrrs.net.api.InterfaceAddress;
+import org.openvrrs.net.api.InterfaceListener;
+import org.openvrrs.net.api.NetInterface;
+import org.openvrrs.net.api.Network;
+import org.openvrrs.net.api.Registration;
+import org.openvrrs.net.api.Scheduler;
+import org.openvrrs.net.sim.internal.ListenerSet;
+import org.openvrrs.net.sim.internal.Port;
+import org.openvrrs.net.sim.internal.RouterInterface;
+import org.openvrrs.vrrs.api.MacAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated router: a {@link Network} whose interfaces sit on {@link SimLan}s, so VRRP and the plug-ins run on it
+ * exactly as on Linux. It answers ARP for its addresses and for the virtual addresses the VRRP layer gives it.
+ *
+ * <p>Line protocol = admin up AND link (cable) up AND, for a subinterface, the parent's line protocol up, unless
+ * forced down with {@link #setLineProtocol(String, boolean)}. A {@link #stop() stopped} router neither sends nor
+ * receives but keeps its state and listeners, like a router that lost power and will boot with the same code.
+ * Interface listeners are called on the scheduler after every change.
+ */
+public final class SimRouter implements Network {
+    private static final Logger LOG = LoggerFactory.getLogger(SimRouter.class);
+
+    private final String name;
+    private final Scheduler scheduler;
+    private final Map<String, RouterInterface> interfaces = new LinkedHashMap<>();
+    private final Map<RouterInterface, Attachment> attachments = new HashMap<>();
+    private final ListenerSet<InterfaceListener> interfaceListeners = new ListenerSet<>();
+    private int nextIndex = 1;
+    private boolean running = true;
+
+    public SimRouter(String name, Scheduler scheduler) {
+        this.name = Objects.requireNonNull(name, "router name is required");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler is required");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Adds a physical interface, admin and link up, with its cable in {@code lan}. */
+    public NetInterface addInterface(String ifname, SimLan lan, MacAddress burnedIn, InterfaceAddress... addresses) {
+        Objects.requireNonNull(lan, "LAN is required");
+        Objects.requireNonNull(burnedIn, "burned-in MAC is required");
+        if (Frames.isGroupAddress(burnedIn)) {
+            throw new IllegalArgumentException("burned-in MAC " + burnedIn + " of " + ifname + " is a group address");
+        }
+        synchronized (this) {
+            if (lan.scheduler() != scheduler) {
+                throw new IllegalArgumentException("LAN " + lan.name() + " runs on another scheduler than " + name);
+            }
+            RouterInterface added = register(ifname, burnedIn, null, 0, addresses);
+            Attachment attachment = new Attachment(lan, added);
+            lan.attach(attachment, scheduler);
+            attachments.put(added, attachment);
+            return announceAdded(added);
+        }
+    }
+
+    /** Adds VLAN subinterface {@code parent.vlanId}, tagging on the parent's LAN, with the parent's burned-in MAC. */
+    public NetInterface addSubinterface(String parentName, int vlanId, InterfaceAddress... addresses) {
+        if (vlanId < 1 || vlanId > 4094) {
+            throw new IllegalArgumentException("VLAN id " + vlanId + " is outside 1-4094");
+        }
+        synchronized (this) {
+            RouterInterface parent = require(parentName);
+            if (parent.parent() != null) {
+                throw new IllegalArgumentException(parentName + " is a subinterface; VLANs go on a physical interface");
+            }
+            return announceAdded(register(parentName + "." + vlanId, parent.snapshot().burnedInMac(), parent, vlanId,
+                    addresses));
+        }
+    }
+
+    /** Plugs ({@code true}) or pulls the cable of a physical interface. */
+    public void setLink(String ifname, boolean up) {
+        change(ifname, iface -> {
+            if (iface.parent() != null) {
+                throw new IllegalArgumentException(ifname + " is a subinterface; set the link of "
+                        + iface.parent().name());
+            }
+            iface.setLinkUp(up);
+        });
+    }
+
+    /** Silences every interface, as if the router lost power; state and listeners are kept. */
+    public synchronized void stop() {
+        running = false;
+        LOG.info("router {} stopped", name);
+    }
+
+    /** Lets a stopped router send and receive again. */
+    public synchronized void start() {
+        running = true;
+        LOG.info("router {} started", name);
+    }
+
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    /** Answers ARP requests for {@code ip} on {@code ifname} with {@code mac}, as a VRRP master does. */
+    public void addVirtualAddress(String ifname, InetAddress ip, MacAddress mac) {
+        Objects.requireNonNull(ip, "virtual address is required");
+        Objects.requireNonNull(mac, "virtual MAC is required");
+        synchronized (this) {
+            require(ifname).addVirtualAddress(ip, mac);
+        }
+    }
+
+    public void removeVirtualAddress(String ifname, InetAddress ip) {
+        synchronized (this) {
+            require(ifname).removeVirtualAddress(ip);
+        }
+    }
+
+    public synchronized Map<InetAddress, MacAddress> virtualAddresses(String ifname) {
+        return require(ifname).virtualAddresses();
+    }
+
+    @Override
+    public synchronized List<NetInterface> interfaces() {
+        return interfaces.values().stream().map(RouterInterface::snapshot).toList();
+    }
+
+    @Override
+    public synchronized Optional<NetInterface> find(String ifname) {
+        return Optional.ofNullable(interfaces.get(ifname)).map(RouterInterface::snapshot);
+    }
+
+    @Override
+    public Registration addInterfaceListener(InterfaceListener listener) {
+        return interfaceListeners.add(listener);
+    }
+
+    @Override
+    public Registration receive(String ifname, FrameKind kind, FrameListener listener) {
+        Objects.requireNonNull(kind, "frame kind is required");
+        synchronized (this) {
+            return require(ifname).receivers(kind).add(listener);
+        }
+    }
+
+    @Override
+    public void send(String ifname, byte[] ethernetFrame) {
+        Objects.requireNonNull(ethernetFrame, "frame is required");
+        if (ethernetFrame.length < Frames.ETHERNET_HEADER_LENGTH) {
+            throw new IllegalArgumentException("a frame of " + ethernetFrame.length + " bytes has no Ethernet header");
+        }
+        Attachment attachment;
+        byte[] wireFrame;
+        synchronized (this) {
+            RouterInterface iface = require(ifname);
+            if (!running || !iface.lineProtocolUp()) {
+                LOG.debug("{} {}: frame not sent, {}", name, ifname, running ? "line protocol down" : "router stopped");
+                return;
+            }
+            RouterInterface physical = iface.parent() == null ? iface : iface.parent();
+            if (iface.parent() != null && Frames.vlanId(ethernetFrame) != 0) {
+                throw new IllegalArgumentException("send untagged frames on " + ifname + "; it adds its VLAN tag");
+            }
+            wireFrame = iface.parent() == null ? ethernetFrame.clone()
+                    : Frames.addVlanTag(ethernetFrame, iface.vlanId());
+            attachment = attachments.get(physical);
+        }
+        attachment.lan.transmit(attachment, wireFrame);
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void setLineProtocol(String ifname, boolean up) {
+        change(ifname, iface -> iface.setForcedDown(!up));
+    }
+
+    @Override
+    public void setAdminState(String ifname, boolean up) {
+        change(ifname, iface -> iface.setAdminUp(up));
+    }
+
+    @Override
+    public void setMac(String ifname, MacAddress mac) {
+        if (mac != null && Frames.isGroupAddress(mac)) {
+            throw new IllegalArgumentException("MAC " + mac + " for " + ifname + " is a group address");
+        }
+        change(ifname, iface -> iface.setMac(mac));
+    }
+
+    @Override
+    public void addMacFilter(String ifname, MacAddress mac) {
+        Objects.requireNonNull(mac, "MAC is required");
+        change(ifname, iface -> iface.addMacFilter(mac));
+    }
+
+    @Override
+    public void removeMacFilter(String ifname, MacAddress mac) {
+        Objects.requireNonNull(mac, "MAC is required");
+        change(ifname, iface -> iface.removeMacFilter(mac));
+    }
+
+    /** Adds {@code address} after those already there; does nothing when it is already there. */
+    @Override
+    public void addAddress(String ifname, InterfaceAddress address) {
+        Objects.requireNonNull(address, "address is required");
+        change(ifname, iface -> iface.addAddress(address));
+    }
+
+    /** Removes {@code address}; does nothing when it is not there. */
+    @Override
+    public void removeAddress(String ifname, InterfaceAddress address) {
+        Objects.requireNonNull(address, "address is required");
+        change(ifname, iface -> iface.removeAddress(address));
+    }
+
+    @Override
+    public void sendGratuitousArp(String ifname, InetAddress ip, MacAddress mac) {
+        if (!(ip instanceof Inet4Address ipv4)) {
+            throw new IllegalArgumentException("gratuitous ARP needs an IPv4 address, not " + ip);
+        }
+        send(ifname, Frames.gratuitousArp(ipv4, Objects.requireNonNull(mac, "MAC is required")));
+    }
+
+    @Override
+    public void sendUnsolicitedNeighborAdvert(String ifname, InetAddress ip, MacAddress mac) {
+        if (!(ip instanceof Inet6Address ipv6)) {
+            throw new IllegalArgumentException("a Neighbor Advertisement needs an IPv6 address, not " + ip);
+        }
+        send(ifname, Frames.unsolicitedNeighborAdvert(ipv6, Objects.requireNonNull(mac, "MAC is required")));
+    }
+
+    @Override
+    public String toString() {
+        return "SimRouter " + name;
+    }
+
+    private RouterInterface register(String ifname, MacAddress burnedIn, RouterInterface parent, int vlanId,
+            InterfaceAddress... addresses) {
+        Objects.requireNonNull(ifname, "interface name is required");
+        if (interfaces.containsKey(ifname)) {
+            throw new IllegalArgumentException(name + " already has an interface named " + ifname);
+        }
+        RouterInterface iface = new RouterInterface(ifname, nextIndex, burnedIn, parent, vlanId);
+        for (InterfaceAddress address : addresses) {
+            iface.addAddress(Objects.requireNonNull(address, "addresses must not be null"));
+        }
+        iface.snapshot(); // validates the name and VLAN before the interface is visible
+        nextIndex++;
+        interfaces.put(ifname, iface);
+        return iface;
+    }
+
+    private NetInterface announceAdded(RouterInterface added) {
+        NetInterface snapshot = added.snapshot();
+        notifyListeners(List.of(new Change(null, snapshot)));
+        return snapshot;
+    }
+
+    private RouterInterface require(String ifname) {
+        RouterInterface iface = interfaces.get(ifname);
+        if (iface == null) {
+            throw new IllegalArgumentException("no interface named " + ifname);
+        }
+        return iface;
+    }
+
+    /** Applies {@code mutation} to {@code ifname}, then tells listeners of it and of its subinterfaces that changed. */
+    private void change(String ifname, Consumer<RouterInterface> mutation) {
+        synchronized (this) {
+            List<Change> changes = new ArrayList<>();
+            RouterInterface iface = require(ifname);
+            List<RouterInterface> affected = new ArrayList<>();
+            affected.add(iface);
+            interfaces.values().stream().filter(i -> i.parent() == iface).forEach(affected::add);
+            List<NetInterface> before = affected.stream().map(RouterInterface::snapshot).toList();
+            mutation.accept(iface);
+            for (int i = 0; i < affected.size(); i++) {
+                NetInterface after = affected.get(i).snapshot();
+                if (!after.equals(before.get(i))) {
+                    changes.add(new Change(before.get(i), after));
+                }
+            }
+            notifyListeners(changes); // under the lock, so listeners see concurrent changes in the order made
+        }
+    }
+
+    private void notifyListeners(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        changes.forEach(change -> LOG.debug("{}: {} -> {}", name, change.before(), change.after()));
+        List<Runnable> notifiers = changes.stream().map(change -> interfaceListeners.notifier(
+                listener -> listener.interfaceChanged(change.before(), change.after()))).toList();
+        scheduler.execute(() -> notifiers.forEach(Runnable::run));
+    }
+
+    /** Takes a frame from the wire of {@code physical}: picks the (sub)interface, filters, answers ARP, dispatches. */
+    private boolean receive(RouterInterface physical, byte[] wireFrame) {
+        RouterInterface target;
+        byte[] frame;
+        FrameKind kind;
+        byte[] arpReply;
+        synchronized (this) {
+            int vlanId = Frames.vlanId(wireFrame);
+            target = vlanId == 0 ? physical : subinterface(physical, vlanId);
+            if (!running || target == null || !target.lineProtocolUp()) {
+                return false;
+            }
+            frame = Frames.removeVlanTag(wireFrame);
+            if (!target.accepts(Frames.destination(frame))) {
+                return false;
+            }
+            kind = FrameKind.classify(frame);
+            arpReply = kind == FrameKind.ARP ? arpReplyFor(target, frame) : null;
+        }
+        if (kind != null) {
+            long now = scheduler.nanoTime();
+            String ifname = target.name();
+            target.receivers(kind).forEach(listener -> listener.onFrame(ifname, frame.clone(), now));
+        }
+        if (arpReply != null) {
+            send(target.name(), arpReply);
+        }
+        return true;
+    }
+
+    private RouterInterface subinterface(RouterInterface physical, int vlanId) {
+        return interfaces.values().stream().filter(i -> i.parent() == physical && i.vlanId() == vlanId)
+                .findFirst().orElse(null);
+    }
+
+    /** The reply to an ARP request for an address {@code iface} owns, or {@code null}. */
+    private static byte[] arpReplyFor(RouterInterface iface, byte[] frame) {
+        Optional<ArpPacket> arp = Frames.parseArp(frame);
+        if (arp.isEmpty() || !arp.get().isRequest() || arp.get().isGratuitous()) {
+            return null;
+        }
+        ArpPacket request = arp.get();
+        MacAddress owner = iface.owner(request.targetIp());
+        return owner == null ? null
+                : Frames.arpReply(owner, request.targetIp(), request.senderMac(), request.senderIp());
+    }
+
+    /** One interface's snapshots around a change, for the listeners. */
+    private record Change(NetInterface before, NetInterface after) {
+    }
+
+    /** The cable of one physical interface into its LAN. */
+    private final class Attachment implements Port {
+        final SimLan lan;
+        final RouterInterface physical;
+
+        Attachment(SimLan lan, RouterInterface physical) {
+            this.lan = lan;
+            this.physical = physical;
+        }
+
+        @Override
+        public boolean offer(byte[] wireFrame) {
+            return receive(physical, wireFrame);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.openvrrs.net.sim.internal;
+
+/** What a simulated LAN sees of an attached router interface or host: something frames can be offered to. */
+@FunctionalInterface
+public interface Port {
+
+    /**
+     * Offers a frame as it is on the wire (tagged when it belongs to a VLAN); called on the LAN's scheduler.
+     *
+     * @param wireFrame shared between all ports: read it, copy it to keep or change it
+     * @return whether the port accepted the frame (it is up, on the frame's VLAN, and the destination MAC is its own)
+     */
+    boolean offer(byte[] wireFrame);
+}

@@ -1,0 +1,139 @@
+package org.openvrrs.net.sim.internal;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openvrrs.net.api.FrameKind;
+import org.openvrrs.net.api.FrameListener;
+import org.openvrrs.net.api.InterfaceAddress;
+import org.openvrrs.net.api.NetInterface;
+import org.openvrrs.vrrs.api.MacAddress;
+
+/**
+ * The mutable state of one simulated router interface, behind the immutable {@link NetInterface} snapshots the
+ * router hands out. Not thread-safe: the owning router guards it.
+ */
+public final class RouterInterface {
+    private final String name;
+    private final int index;
+    private final MacAddress burnedInMac;
+    private final RouterInterface parent;
+    private final int vlanId;
+    private final List<InterfaceAddress> addresses = new ArrayList<>();
+    private final Set<MacAddress> macFilter = new LinkedHashSet<>();
+    private final Map<InetAddress, MacAddress> virtualAddresses = new LinkedHashMap<>();
+    private final Map<FrameKind, ListenerSet<FrameListener>> receivers = new EnumMap<>(FrameKind.class);
+    private MacAddress mac;
+    private boolean adminUp = true;
+    private boolean linkUp = true;
+    private boolean forcedDown;
+
+    /** @param parent the physical interface of a VLAN subinterface, {@code null} for a physical interface */
+    public RouterInterface(String name, int index, MacAddress burnedInMac, RouterInterface parent, int vlanId) {
+        this.name = name;
+        this.index = index;
+        this.burnedInMac = burnedInMac;
+        this.mac = burnedInMac;
+        this.parent = parent;
+        this.vlanId = vlanId;
+        for (FrameKind kind : FrameKind.values()) {
+            receivers.put(kind, new ListenerSet<>());
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RouterInterface parent() {
+        return parent;
+    }
+
+    public int vlanId() {
+        return vlanId;
+    }
+
+    /** Admin up, link up (a subinterface: its parent's line protocol up) and not forced down. */
+    public boolean lineProtocolUp() {
+        boolean carrier = parent == null ? linkUp : parent.lineProtocolUp();
+        return adminUp && carrier && !forcedDown;
+    }
+
+    public boolean accepts(MacAddress destination) {
+        return snapshot().accepts(destination);
+    }
+
+    public ListenerSet<FrameListener> receivers(FrameKind kind) {
+        return receivers.get(kind);
+    }
+
+    public NetInterface snapshot() {
+        return new NetInterface(name, index, burnedInMac, mac, addresses, adminUp, lineProtocolUp(),
+                parent == null ? null : parent.name, vlanId, macFilter);
+    }
+
+    public MacAddress mac() {
+        return mac;
+    }
+
+    /** @param newMac {@code null} restores the burned-in MAC */
+    public void setMac(MacAddress newMac) {
+        mac = newMac == null ? burnedInMac : newMac;
+    }
+
+    public void setAdminUp(boolean up) {
+        adminUp = up;
+    }
+
+    public void setLinkUp(boolean up) {
+        linkUp = up;
+    }
+
+    public void setForcedDown(boolean down) {
+        forcedDown = down;
+    }
+
+    public void addMacFilter(MacAddress filtered) {
+        macFilter.add(filtered);
+    }
+
+    public void removeMacFilter(MacAddress filtered) {
+        macFilter.remove(filtered);
+    }
+
+    public void addAddress(InterfaceAddress address) {
+        if (!addresses.contains(address)) {
+            addresses.add(address);
+        }
+    }
+
+    public void removeAddress(InterfaceAddress address) {
+        addresses.remove(address);
+    }
+
+    public void addVirtualAddress(InetAddress address, MacAddress virtualMac) {
+        virtualAddresses.put(address, virtualMac);
+    }
+
+    public void removeVirtualAddress(InetAddress address) {
+        virtualAddresses.remove(address);
+    }
+
+    public Map<InetAddress, MacAddress> virtualAddresses() {
+        return Map.copyOf(virtualAddresses);
+    }
+
+    /** The MAC that answers ARP for {@code address} here: its virtual MAC, else the interface MAC if it is ours. */
+    public MacAddress owner(InetAddress address) {
+        MacAddress virtualMac = virtualAddresses.get(address);
+        if (virtualMac != null) {
+            return virtualMac;
+        }
+        return addresses.stream().anyMatch(a -> a.address().equals(address)) ? mac : null;
+    }
+}
