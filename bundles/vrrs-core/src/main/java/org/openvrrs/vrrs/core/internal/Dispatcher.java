@@ -1,6 +1,6 @@
 package org.openvrrs.vrrs.core.internal;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    static final int CHUNK_SIZE = 64;
+    static final int CHUNK_SIZE = 128;
     private static final int MAX_RESCUE_THREADS = 32;
 
     private final ExecutorService workers;
@@ -41,22 +41,33 @@ final class Dispatcher implements AutoCloseable {
     private final LongAdder stalls = new LongAdder();
     private final LongAdder tierTimeouts = new LongAdder();
 
-    /** Clients handed to a worker together; any number of threads may work one chunk, each client taken once. */
+    /**
+     * Clients handed to a worker together; any number of threads may work one chunk, each client taken once. With a
+     * tier, each client is first offered the round's state (so the offering is spread over the workers too).
+     */
     private final class Chunk implements Runnable {
         private final ClientEntry[] clients;
+        private final Tier tier;
         private final AtomicInteger next = new AtomicInteger();
         private volatile long progressNanos = System.nanoTime();
 
-        Chunk(ClientEntry[] clients) {
+        Chunk(ClientEntry[] clients, Tier tier) {
             this.clients = clients;
+            this.tier = tier;
         }
 
         @Override
         public void run() {
             int i;
             while ((i = next.getAndIncrement()) < clients.length) {
-                progressNanos = System.nanoTime();
-                clients[i].drain();
+                long now = System.nanoTime();
+                progressNanos = now;
+                ClientEntry c = clients[i];
+                if (tier == null) {
+                    c.drain();
+                } else if (offer(c, tier, now)) {
+                    c.drain();
+                }
             }
             chunks.remove(this);
         }
@@ -100,28 +111,36 @@ final class Dispatcher implements AutoCloseable {
         ClientEntry[] clients = round.recipients()[l];
         Tier tier = new Tier(round, ClientPriority.values()[l], clients.length, System.nanoTime());
         tiers.add(tier);
-        List<ClientEntry> ready = new ArrayList<>();
-        long now = tier.startedNanos;
-        for (ClientEntry c : clients) {
-            // a client already stuck in a callback gets the state later but holds back no lower level meanwhile
-            boolean stuck = c.callbackNanos(now) > stallNanos;
-            if (c.offer(round.state(), round.version(), stuck ? null : tier)) {
-                ready.add(c);
-            }
-            if (stuck) {
-                tier.done();
-            }
-        }
-        schedule(ready);
+        submit(clients, tier);
     }
 
-    /** Hands clients with a newly filled mailbox to the workers. */
-    void schedule(List<ClientEntry> ready) {
-        for (int from = 0; from < ready.size(); from += CHUNK_SIZE) {
-            List<ClientEntry> part = ready.subList(from, Math.min(ready.size(), from + CHUNK_SIZE));
-            Chunk chunk = new Chunk(part.toArray(new ClientEntry[0]));
+    /** Offers the tier's state to one client; returns true when the caller must drain it. */
+    private boolean offer(ClientEntry c, Tier tier, long now) {
+        // a client already stuck in a callback gets the state later but holds back no lower level meanwhile
+        boolean stuck = c.callbackNanos(now) > stallNanos;
+        boolean drain = c.offer(tier.round.state(), tier.round.version(), stuck ? null : tier);
+        if (stuck) {
+            tier.done();
+        }
+        return drain;
+    }
+
+    /** Hands clients to the workers in chunks: to offer the tier's state and drain, or (tier null) to drain. */
+    private void submit(ClientEntry[] clients, Tier tier) {
+        for (int from = 0; from < clients.length; from += CHUNK_SIZE) {
+            int to = Math.min(clients.length, from + CHUNK_SIZE);
+            ClientEntry[] part = from == 0 && to == clients.length ? clients
+                    : Arrays.copyOfRange(clients, from, to);
+            Chunk chunk = new Chunk(part, tier);
             chunks.add(chunk);
             execute(chunk);
+        }
+    }
+
+    /** Drains clients whose mailbox a direct push (follow, registration) filled. */
+    void schedule(List<ClientEntry> ready) {
+        if (!ready.isEmpty()) {
+            submit(ready.toArray(new ClientEntry[0]), null);
         }
     }
 

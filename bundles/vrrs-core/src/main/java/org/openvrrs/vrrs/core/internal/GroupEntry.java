@@ -16,6 +16,8 @@ final class GroupEntry {
     long version;
     ServerHandle server;
     final Set<ClientEntry> followers = new LinkedHashSet<>();
+    /** Recipients by priority level, rebuilt after membership changes; rounds share it (never modified). */
+    ClientEntry[][] recipients;
     private boolean inRound;
     private boolean changedDuringRound;
 

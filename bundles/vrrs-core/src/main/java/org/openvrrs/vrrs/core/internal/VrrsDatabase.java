@@ -157,6 +157,7 @@ public final class VrrsDatabase implements AutoCloseable {
             DebugLog.CLIENT.debug("VRRS: Client {} registered, id {}", n, client.id);
             if (allGroups) {
                 allGroupClients.add(client);
+                groups.values().forEach(g -> g.recipients = null);
                 for (GroupEntry group : groups.values()) {
                     if (client.offer(group.state, group.version, null) && toSchedule.isEmpty()) {
                         toSchedule.add(client);
@@ -182,6 +183,7 @@ public final class VrrsDatabase implements AutoCloseable {
                 group = newGroup(g);
             }
             group.followers.add(client);
+            group.recipients = null;
             client.following.add(g);
             DebugLog.CLIENT.debug("VRRS: Client {} add to {}", client.id, g);
             schedule = client.offer(group.state, group.version, null);
@@ -215,7 +217,9 @@ public final class VrrsDatabase implements AutoCloseable {
             if (clients.remove(client.id) == null) {
                 return;
             }
-            allGroupClients.remove(client);
+            if (allGroupClients.remove(client)) {
+                groups.values().forEach(g -> g.recipients = null);
+            }
             for (String g : client.following) {
                 removeFollower(groups.get(g), client);
             }
@@ -234,6 +238,7 @@ public final class VrrsDatabase implements AutoCloseable {
     private void removeFollower(GroupEntry group, ClientEntry client) {
         if (group != null) {
             group.followers.remove(client);
+            group.recipients = null;
             if (group.isUnused()) {
                 groups.remove(group.name);
             }
@@ -317,16 +322,18 @@ public final class VrrsDatabase implements AutoCloseable {
         group.changed();
     }
 
-    /** Called with the lock held: snapshots the recipients by priority and hands the round to the dispatcher. */
+    /** Called with the lock held: hands the round, with the group's recipients by priority, to the dispatcher. */
     void startRound(GroupEntry group) {
-        List<ClientEntry> recipients = recipientsOf(group);
-        ClientEntry[][] byLevel = new ClientEntry[Round.levels()][];
-        for (ClientPriority p : ClientPriority.values()) {
-            byLevel[p.ordinal()] = recipients.stream().filter(c -> c.priority == p).toArray(ClientEntry[]::new);
+        if (group.recipients == null) {
+            List<ClientEntry> all = recipientsOf(group);
+            ClientEntry[][] byLevel = new ClientEntry[Round.levels()][];
+            for (ClientPriority p : ClientPriority.values()) {
+                byLevel[p.ordinal()] = all.stream().filter(c -> c.priority == p).toArray(ClientEntry[]::new);
+            }
+            group.recipients = byLevel;
         }
-        DebugLog.EVENTS.debug("VRRS: Notify group {} state {} to {} client(s)", group.name, group.state.state(),
-                recipients.size());
-        dispatcher.start(new Round(group, group.state, group.version, byLevel, dispatcher));
+        DebugLog.EVENTS.debug("VRRS: Notify group {} state {}", group.name, group.state.state());
+        dispatcher.start(new Round(group, group.state, group.version, group.recipients, dispatcher));
     }
 
     void roundFinished(GroupEntry group) {
