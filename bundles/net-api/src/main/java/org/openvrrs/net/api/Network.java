@@ -50,6 +50,15 @@ public interface Network {
 
     void removeAddress(String interfaceName, InterfaceAddress address);
 
+    /**
+     * Makes the interface own {@code ip} with {@code mac}: ARP requests / neighbour solicitations for it are answered
+     * with {@code mac} and frames to {@code mac} are accepted (a VRRP Master's virtual address). Idempotent.
+     */
+    void addVirtualAddress(String interfaceName, InetAddress ip, MacAddress mac);
+
+    /** Withdraws a virtual address added by {@link #addVirtualAddress}. Idempotent. */
+    void removeVirtualAddress(String interfaceName, InetAddress ip);
+
     /** Broadcasts a gratuitous ARP announcing that {@code mac} owns the IPv4 address {@code ip}. */
     void sendGratuitousArp(String interfaceName, InetAddress ip, MacAddress mac);
 

@@ -119,6 +119,7 @@ public final class SimRouter implements Network {
     }
 
     /** Answers ARP requests for {@code ip} on {@code ifname} with {@code mac}, as a VRRP master does. */
+    @Override
     public void addVirtualAddress(String ifname, InetAddress ip, MacAddress mac) {
         Objects.requireNonNull(ip, "virtual address is required");
         Objects.requireNonNull(mac, "virtual MAC is required");
@@ -127,6 +128,7 @@ public final class SimRouter implements Network {
         }
     }
 
+    @Override
     public void removeVirtualAddress(String ifname, InetAddress ip) {
         synchronized (this) {
             require(ifname).removeVirtualAddress(ip);
