@@ -102,16 +102,29 @@ public final class SimRouter implements Network {
         });
     }
 
-    /** Silences every interface, as if the router lost power; state and listeners are kept. */
+    /**
+     * Powers the router off: it neither sends nor receives, and its interfaces' line protocol goes down (what
+     * software on the router sees as it dies). Configuration and listeners are kept.
+     */
     public synchronized void stop() {
         running = false;
+        power(false);
         LOG.info("router {} stopped", name);
     }
 
-    /** Lets a stopped router send and receive again. */
+    /** Powers a stopped router on again. */
     public synchronized void start() {
         running = true;
+        power(true);
         LOG.info("router {} started", name);
+    }
+
+    private void power(boolean on) {
+        for (RouterInterface iface : List.copyOf(interfaces.values())) {
+            if (iface.parent() == null) {
+                change(iface.name(), i -> i.setPowered(on));
+            }
+        }
     }
 
     public synchronized boolean isRunning() {

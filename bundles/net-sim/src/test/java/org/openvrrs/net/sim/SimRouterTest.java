@@ -31,7 +31,7 @@ class SimRouterTest {
     }
 
     @Test
-    void stoppedRouterIsSilentAndKeepsItsListeners() {
+    void stoppedRouterIsSilentWithLineProtocolDownAndKeepsItsListeners() {
         List<String> at1 = record(net.r1, "eth0", FrameKind.VRRP);
         List<String> at2 = record(net.r2, "eth0", FrameKind.VRRP);
 
@@ -42,9 +42,11 @@ class SimRouterTest {
         assertThat(at1).isEmpty();
         assertThat(at2).isEmpty();
         assertThat(net.r2.isRunning()).isFalse();
-        assertThat(net.r2.find("eth0").orElseThrow().lineProtocolUp()).as("state kept").isTrue();
+        assertThat(net.r2.find("eth0").orElseThrow().lineProtocolUp()).as("powered off").isFalse();
+        assertThat(net.r2.find("eth0").orElseThrow().adminUp()).as("configuration kept").isTrue();
 
         net.r2.start();
+        assertThat(net.r2.find("eth0").orElseThrow().lineProtocolUp()).as("powered on").isTrue();
         net.r1.send("eth0", vrrp(MAC1));
         net.r2.send("eth0", vrrp(MAC2));
         net.clock.runUntilIdle();

@@ -29,6 +29,7 @@ public final class RouterInterface {
     private final Map<InetAddress, MacAddress> virtualAddresses = new LinkedHashMap<>();
     private final Map<FrameKind, ListenerSet<FrameListener>> receivers = new EnumMap<>(FrameKind.class);
     private MacAddress mac;
+    private boolean powered = true;
     private boolean adminUp = true;
     private boolean linkUp = true;
     private boolean forcedDown;
@@ -58,10 +59,15 @@ public final class RouterInterface {
         return vlanId;
     }
 
-    /** Admin up, link up (a subinterface: its parent's line protocol up) and not forced down. */
+    /** Powered, admin up, link up (a subinterface: its parent's line protocol up) and not forced down. */
     public boolean lineProtocolUp() {
-        boolean carrier = parent == null ? linkUp : parent.lineProtocolUp();
+        boolean carrier = parent == null ? powered && linkUp : parent.lineProtocolUp();
         return adminUp && carrier && !forcedDown;
+    }
+
+    /** The router's power: off takes every interface's line protocol down, as the router's software sees it. */
+    public void setPowered(boolean on) {
+        powered = on;
     }
 
     public boolean accepts(MacAddress destination) {
