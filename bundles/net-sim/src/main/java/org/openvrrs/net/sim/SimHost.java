@@ -88,6 +88,11 @@ public final class SimHost {
         return Map.copyOf(arpTable);
     }
 
+    /** Drops what the host learned for {@code ip}, so the next ARP shows who answers now. */
+    public synchronized void forget(InetAddress ip) {
+        arpTable.remove(ip);
+    }
+
     public synchronized Optional<MacAddress> macFor(InetAddress ip) {
         return Optional.ofNullable(arpTable.get(ip));
     }
