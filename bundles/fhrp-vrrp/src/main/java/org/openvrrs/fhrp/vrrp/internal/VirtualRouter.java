@@ -3,6 +3,7 @@ package org.openvrrs.fhrp.vrrp.internal;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Objects;
+import org.openvrrs.fhrp.vrrp.internal.packet.NewMasterReason;
 import org.openvrrs.net.api.Scheduler;
 import org.openvrrs.vrrs.api.StateReason;
 
@@ -27,7 +28,7 @@ final class VirtualRouter {
         void sendAdvertisement(int priority);
 
         /** Takes over the virtual addresses: answer ARP/ND with the virtual MAC, accept its traffic, announce it. */
-        void becomeMaster();
+        void becomeMaster(NewMasterReason why);
 
         /** Gives the virtual addresses up. */
         void stopBeingMaster();
@@ -47,7 +48,7 @@ final class VirtualRouter {
                 throw new IllegalArgumentException("advertisement interval " + advertIntervalCentis
                         + " cs is outside 1-4095");
             }
-            Objects.requireNonNull(primaryAddress, "primary address");
+            Objects.requireNonNull(primaryAddress, "primary address (the unspecified address until known)");
         }
     }
 
@@ -64,6 +65,8 @@ final class VirtualRouter {
     private int masterPriority;
     private InetAddress lastPeerAddress;
     private long preemptWantedSince = -1;
+    /** A lower-priority Master's adverts are being discarded: becoming Master now is preemption. */
+    private boolean preempting;
 
     VirtualRouter(Scheduler scheduler, Settings settings, Actions actions) {
         this.scheduler = scheduler;
@@ -80,7 +83,7 @@ final class VirtualRouter {
             return;
         }
         if (settings.priority() == 255) {
-            becomeMaster(StateReason.PROTOCOL);
+            becomeMaster(StateReason.PROTOCOL, NewMasterReason.PRIORITY);
         } else {
             masterAdverIntervalCentis = settings.advertIntervalCentis();
             masterAddress = null;
@@ -132,7 +135,7 @@ final class VirtualRouter {
         }
         if (state == State.BACKUP && newSettings.priority() == 255) {
             cancel(masterDownTimer);
-            becomeMaster(StateReason.PRIORITY);
+            becomeMaster(StateReason.PRIORITY, NewMasterReason.PRIORITY);
         } else if (state == State.BACKUP && old.priority() != newSettings.priority()) {
             actions.changed(this, state, StateReason.PRIORITY);
         }
@@ -156,12 +159,14 @@ final class VirtualRouter {
             if (outranks) {
                 preemptWantedSince = -1;
             }
+            preempting = false;
             startMasterDownTimer(masterDownIntervalNanos());
             if (masterChanged) {
                 actions.changed(this, state, StateReason.PROTOCOL);
             }
+        } else {
+            preempting = true; // discard, and the Master_Down_Timer makes this router Master
         }
-        // else: discard, and the Master_Down_Timer makes this router Master (preemption)
     }
 
     /** Preempt delay: a lower-priority Master is still accepted until the delay has passed since first seen. */
@@ -202,9 +207,10 @@ final class VirtualRouter {
         }
     }
 
-    private void becomeMaster(StateReason reason) {
+    private void becomeMaster(StateReason reason, NewMasterReason why) {
         actions.sendAdvertisement(settings.priority());
-        actions.becomeMaster();
+        actions.becomeMaster(why);
+        preempting = false;
         masterAddress = settings.primaryAddress();
         masterPriority = settings.priority();
         preemptWantedSince = -1;
@@ -214,7 +220,8 @@ final class VirtualRouter {
 
     private void masterDownTimerFired() {
         if (state == State.BACKUP) {
-            becomeMaster(StateReason.PROTOCOL);
+            becomeMaster(StateReason.PROTOCOL, preempting ? NewMasterReason.PREEMPTED
+                    : NewMasterReason.MASTER_NO_RESPONSE);
         }
     }
 

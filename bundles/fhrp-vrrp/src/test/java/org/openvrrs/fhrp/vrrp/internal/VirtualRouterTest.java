@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openvrrs.fhrp.vrrp.internal.VirtualRouter.State;
+import org.openvrrs.fhrp.vrrp.internal.packet.NewMasterReason;
 import org.openvrrs.net.sim.VirtualScheduler;
 import org.openvrrs.vrrs.api.StateReason;
 
@@ -27,8 +28,8 @@ class VirtualRouterTest {
         }
 
         @Override
-        public void becomeMaster() {
-            log.add("take addresses");
+        public void becomeMaster(NewMasterReason why) {
+            log.add("take addresses " + why);
         }
 
         @Override
@@ -76,7 +77,7 @@ class VirtualRouterTest {
         assertThat(r.state()).isEqualTo(State.BACKUP);
         clock.advance(1);
         assertThat(r.state()).isEqualTo(State.MASTER);
-        assertThat(log).containsExactly("INITIALIZE->BACKUP Protocol", "advert 100", "take addresses",
+        assertThat(log).containsExactly("INITIALIZE->BACKUP Protocol", "advert 100", "take addresses MASTER_NO_RESPONSE",
                 "BACKUP->MASTER Protocol");
     }
 
@@ -85,6 +86,7 @@ class VirtualRouterTest {
         VirtualRouter r = router(settings(255, true, 0));
         r.startup();
         assertThat(r.state()).isEqualTo(State.MASTER);
+        assertThat(log).contains("take addresses PRIORITY");
         clock.advance(10 * SECOND);
         assertThat(advertTimes).hasSize(11);
         for (int i = 0; i < advertTimes.size(); i++) {
@@ -136,6 +138,7 @@ class VirtualRouterTest {
         }
         assertThat(r.state()).isEqualTo(State.MASTER);
         assertThat(advertTimes.get(0) - start).isEqualTo(mdi(150));
+        assertThat(log).contains("take addresses PREEMPTED");
     }
 
     @Test

@@ -45,7 +45,17 @@ public class TestClientCommand implements Action {
 
     @Override
     public Object execute() {
-        switch (action.toLowerCase(Locale.ROOT)) {
+        String a = action.toLowerCase(Locale.ROOT);
+        int expected = switch (a) {
+            case "add" -> 0;
+            case "received", "remove" -> 1;
+            default -> 2;
+        };
+        if (arguments.size() > expected) {
+            throw new IllegalArgumentException("unexpected argument '" + arguments.get(expected) + "' for " + a
+                    + " (options go before the action, e.g. vrrs:test-client --name NAME add)");
+        }
+        switch (a) {
             case "add" -> {
                 ClientRegistration r = control.addClient(name, ClientPriority.parse(priority), allGroups);
                 System.out.println("Client " + r.id() + " " + r.name() + " registered");

@@ -1,0 +1,20 @@
+package org.openvrrs.fhrp.vrrp.internal;
+
+import java.net.InetAddress;
+import org.openvrrs.vrrs.api.MacAddress;
+
+/**
+ * What {@code vrrp:show} prints of one group, captured on the scheduler thread so other threads read a consistent
+ * picture.
+ */
+record GroupStatus(VrrpGroupConfig config, VirtualRouter.State state, int priority, MacAddress virtualMac,
+        InetAddress sourceAddress, InetAddress masterAddress, int masterPriority, int masterAdverIntervalCentis,
+        long masterDownIntervalNanos, long nanosToNextEvent) {
+
+    static GroupStatus of(VrrpGroup g) {
+        VirtualRouter r = g.router();
+        return new GroupStatus(g.config(), r.state(), r.settings().priority(), g.virtualMac(), g.sourceAddress(),
+                r.masterAddress(), r.masterPriority(), r.masterAdverIntervalCentis(), r.masterDownIntervalNanos(),
+                r.nanosToNextEvent());
+    }
+}

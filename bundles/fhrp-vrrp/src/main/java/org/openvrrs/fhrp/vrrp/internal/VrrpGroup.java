@@ -1,0 +1,213 @@
+package org.openvrrs.fhrp.vrrp.internal;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import org.openvrrs.fhrp.vrrp.internal.packet.GroupStatistics;
+import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
+import org.openvrrs.fhrp.vrrp.internal.packet.NewMasterReason;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpAdvert;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpCodec;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
+import org.openvrrs.net.api.InterfaceAddress;
+import org.openvrrs.net.api.NetInterface;
+import org.openvrrs.net.api.Network;
+import org.openvrrs.vrrs.api.AddressFamily;
+import org.openvrrs.vrrs.api.MacAddress;
+import org.openvrrs.vrrs.api.StateReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One configured VRRP group at work on its interface: the {@link VirtualRouter} state machine plus what its actions
+ * mean on a {@link Network} (adverts on the wire, virtual addresses in the data plane). Runs on the network's
+ * scheduler thread; {@link #status()} snapshots are safe to hand to other threads.
+ */
+final class VrrpGroup implements VirtualRouter.Actions {
+    private static final Logger LOG = LoggerFactory.getLogger(VrrpGroup.class);
+
+    /** Told of every state change and master change, on the scheduler thread (the VRRS link listens). */
+    interface Listener {
+        void changed(VrrpGroup group, VirtualRouter.State old, StateReason reason);
+    }
+
+    private final Network network;
+    private final GroupStatistics statistics = new GroupStatistics();
+    private final MacAddress virtualMac;
+    private final VirtualRouter router;
+    private VrrpGroupConfig config;
+    private byte[] txBuffer = new byte[0];
+    private InetAddress sourceAddress;
+    private volatile Listener listener;
+    private volatile GroupStatus status;
+
+    VrrpGroup(Network network, VrrpGroupConfig config) {
+        this.network = network;
+        this.config = config;
+        this.virtualMac = MacAddress.vrrp(config.family(), config.vrid());
+        this.sourceAddress = config.family().unspecified();
+        this.router = new VirtualRouter(network.scheduler(), settings(config, 0, sourceAddress), this);
+        this.status = GroupStatus.of(this);
+    }
+
+    void setListener(Listener l) {
+        listener = l;
+    }
+
+    VrrpGroupConfig config() {
+        return config;
+    }
+
+    VirtualRouter router() {
+        return router;
+    }
+
+    GroupStatistics statistics() {
+        return statistics;
+    }
+
+    MacAddress virtualMac() {
+        return virtualMac;
+    }
+
+    InetAddress sourceAddress() {
+        return sourceAddress;
+    }
+
+    /** The latest snapshot for show commands and VRRS; refreshed on every change. */
+    GroupStatus status() {
+        return status;
+    }
+
+    /**
+     * Starts or stops the group after its interface or configuration changed.
+     *
+     * @param iface   the interface now, empty when it does not exist
+     * @param mayStart whether the interface's start delay (vrrp delay minimum / reload) is over
+     */
+    void evaluate(Optional<NetInterface> iface, boolean mayStart) {
+        Optional<InetAddress> source = iface.flatMap(i -> sourceAddressOf(i, config.family()));
+        boolean up = iface.isPresent() && iface.get().lineProtocolUp() && source.isPresent();
+        boolean run = up && !config.shutdown() && mayStart;
+        if (run) {
+            sourceAddress = source.get();
+            boolean owner = config.addresses().stream().anyMatch(a -> iface.get().hasAddress(a));
+            router.reconfigure(settings(config, owner ? 255 : 0, sourceAddress));
+            if (router.state() == VirtualRouter.State.INITIALIZE) {
+                router.startup();
+            }
+        } else if (router.state() != VirtualRouter.State.INITIALIZE) {
+            StateReason reason = config.shutdown() ? StateReason.SHUTDOWN : StateReason.INTERFACE;
+            router.shutdown(reason, up);
+        }
+        refresh();
+    }
+
+    /** Applies a new configuration of the same group (same network, interface, family and VRID). */
+    void reconfigure(VrrpGroupConfig newConfig) {
+        config = newConfig;
+    }
+
+    /** Withdraws the group: a Master resigns with priority 0 (RFC 5798 6.4.3) and gives its addresses up. */
+    void remove() {
+        router.shutdown(StateReason.SHUTDOWN, true);
+    }
+
+    /** An advert for this group that passed packet validation. */
+    void received(VrrpAdvert advert) {
+        statistics.received(advert);
+        if (config.version() == 2 && advert.advertIntervalCentis() != config.advertIntervalCentis()) {
+            statistics.advIntervalError(); // RFC 3768 7.1: a v2 interval mismatch is dropped
+            LOG.debug("VRRP {}: advert from {} with interval {} cs, configured {} cs: dropped", config.key(),
+                    advert.source().getHostAddress(), advert.advertIntervalCentis(), config.advertIntervalCentis());
+            return;
+        }
+        if (advert.priority() != 255 && !sameAddresses(advert.addresses())) {
+            statistics.addressListError(); // RFC 9568: log and go on
+            LOG.warn("VRRP {}: advert from {} lists {}, configured {}", config.key(),
+                    advert.source().getHostAddress(), advert.addresses(), config.addresses());
+        }
+        router.advertisement(advert.source(), advert.priority(), advert.advertIntervalCentis());
+        refresh();
+    }
+
+    private boolean sameAddresses(List<InetAddress> advertised) {
+        return advertised.size() == config.addresses().size() && advertised.containsAll(config.addresses());
+    }
+
+    // ---- VirtualRouter.Actions
+
+    @Override
+    public void sendAdvertisement(int priority) {
+        VrrpAdvert advert = config.version() == 3
+                ? VrrpAdvert.v3(config.vrid(), priority, sourceAddress, config.addresses(),
+                        config.advertIntervalCentis())
+                : new VrrpAdvert(VrrpVersion.V2, config.vrid(), priority, AddressFamily.IPV4, sourceAddress,
+                        config.addresses(), config.advertIntervalCentis(), VrrpAdvert.AUTH_NONE, 0,
+                        org.openvrrs.fhrp.vrrp.internal.packet.ChecksumKind.VRRP_ONLY);
+        int length = VrrpCodec.frameLength(advert);
+        if (txBuffer.length != length) {
+            txBuffer = new byte[length];
+        }
+        VrrpCodec.encodeInto(txBuffer, advert, virtualMac, checksumMode());
+        network.send(config.interfaceName(), txBuffer);
+        statistics.sent(priority);
+    }
+
+    @Override
+    public void becomeMaster(NewMasterReason why) {
+        statistics.becameMaster(why);
+        for (InetAddress vip : config.addresses()) {
+            network.addVirtualAddress(config.interfaceName(), vip, virtualMac);
+        }
+        for (InetAddress vip : config.addresses()) {
+            if (config.family() == AddressFamily.IPV4) {
+                network.sendGratuitousArp(config.interfaceName(), vip, virtualMac);
+            } else {
+                network.sendUnsolicitedNeighborAdvert(config.interfaceName(), vip, virtualMac);
+            }
+        }
+    }
+
+    @Override
+    public void stopBeingMaster() {
+        statistics.leftMaster();
+        for (InetAddress vip : config.addresses()) {
+            network.removeVirtualAddress(config.interfaceName(), vip);
+        }
+    }
+
+    @Override
+    public void changed(VirtualRouter r, VirtualRouter.State old, StateReason reason) {
+        refresh();
+        if (old != r.state()) {
+            LOG.info("VRRP {}: {} -> {} ({})", config.key(), old, r.state(), reason.label());
+        }
+        Listener l = listener;
+        if (l != null) {
+            l.changed(this, old, reason);
+        }
+    }
+
+    private void refresh() {
+        status = GroupStatus.of(this);
+    }
+
+    private Ipv4ChecksumMode checksumMode() {
+        return config.checksum().equals(VrrpGroupConfig.CHECKSUM_RFC9568) ? Ipv4ChecksumMode.VRRP_ONLY
+                : Ipv4ChecksumMode.PSEUDO_HEADER;
+    }
+
+    /** IPv4: the interface's primary address; IPv6: its link-local address (RFC 5798 5.1.2.1). */
+    static Optional<InetAddress> sourceAddressOf(NetInterface iface, AddressFamily family) {
+        return iface.addresses().stream().map(InterfaceAddress::address)
+                .filter(family::contains)
+                .filter(a -> family == AddressFamily.IPV4 || a.isLinkLocalAddress())
+                .findFirst();
+    }
+
+    private static VirtualRouter.Settings settings(VrrpGroupConfig c, int ownerPriority, InetAddress source) {
+        return new VirtualRouter.Settings(ownerPriority == 255 ? 255 : c.priority(), c.advertIntervalCentis(),
+                c.preempt(), c.preemptDelaySeconds() * 1_000_000_000L, c.version() == 3, c.version() == 2, source);
+    }
+}

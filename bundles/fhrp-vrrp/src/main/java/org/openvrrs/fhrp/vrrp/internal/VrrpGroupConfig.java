@@ -1,0 +1,149 @@
+package org.openvrrs.fhrp.vrrp.internal;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.openvrrs.vrrs.api.AddressFamily;
+import org.openvrrs.vrrs.api.IpAddresses;
+import org.openvrrs.vrrs.api.VrrsRegistry;
+
+/**
+ * One VRRP group's configuration, validated: what {@code vrrp N ...} commands set on an interface in IOS.
+ *
+ * @param network              the Network service (router) the group runs on; "" = the appliance's own
+ * @param interfaceName        interface the group runs on
+ * @param vrid                 1-255
+ * @param family               IPv4 or IPv6
+ * @param version              2 (RFC 3768, IPv4 only) or 3 (RFC 5798)
+ * @param addresses            virtual addresses, primary first then {@code secondary} ones; for IPv6 the link-local
+ *                             first (RFC 9568), which is enforced by ordering
+ * @param priority             1-254 configured; the address owner runs at 255 whatever is configured
+ * @param advertIntervalMillis v3: 10-40950 in steps of 10; v2: 1000-255000 in whole seconds
+ * @param preempt              preempt a lower-priority Master (default on)
+ * @param preemptDelaySeconds  {@code preempt delay minimum}: wait this long before preempting
+ * @param acceptMode           accept packets to the virtual addresses when not the owner
+ * @param shutdown             administratively down
+ * @param description          free text
+ * @param vrrsName             {@code vrrp N name NAME}: register with VRRS under this name ("" = not at all)
+ * @param checksum             v3 IPv4 checksum to send: {@code rfc5798} (with pseudo-header, as keepalived and
+ *                             FRRouting) or {@code rfc9568} (without, as Cisco); either is accepted
+ */
+record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, int version,
+        List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt, int preemptDelaySeconds,
+        boolean acceptMode, boolean shutdown, String description, String vrrsName, String checksum) {
+
+    static final String CHECKSUM_RFC5798 = "rfc5798";
+    static final String CHECKSUM_RFC9568 = "rfc9568";
+
+    VrrpGroupConfig {
+        network = network == null ? "" : network.trim();
+        if (interfaceName == null || interfaceName.isBlank()) {
+            throw new IllegalArgumentException("interface is required");
+        }
+        interfaceName = interfaceName.trim();
+        if (vrid < 1 || vrid > 255) {
+            throw new IllegalArgumentException("VRID " + vrid + " is outside 1-255");
+        }
+        Objects.requireNonNull(family, "address family is required");
+        if (version != 2 && version != 3) {
+            throw new IllegalArgumentException("VRRP version " + version + " is not 2 or 3");
+        }
+        if (version == 2 && family == AddressFamily.IPV6) {
+            throw new IllegalArgumentException("VRRP version 2 is IPv4 only; use version 3 for IPv6");
+        }
+        if (addresses == null || addresses.isEmpty()) {
+            throw new IllegalArgumentException("a virtual address is required");
+        }
+        for (InetAddress a : addresses) {
+            if (!family.contains(a)) {
+                throw new IllegalArgumentException("virtual address " + IpAddresses.format(a) + " is not "
+                        + family.label());
+            }
+            if (a.isMulticastAddress() || a.isAnyLocalAddress() || a.isLoopbackAddress()) {
+                throw new IllegalArgumentException("virtual address " + IpAddresses.format(a)
+                        + " must be a unicast address");
+            }
+        }
+        if (addresses.stream().distinct().count() != addresses.size()) {
+            throw new IllegalArgumentException("virtual addresses are listed twice");
+        }
+        addresses = linkLocalFirst(family, addresses);
+        if (priority < 1 || priority > 254) {
+            throw new IllegalArgumentException("priority " + priority + " is outside 1-254 (255 is taken by the "
+                    + "address owner automatically)");
+        }
+        if (version == 3 && (advertIntervalMillis < 10 || advertIntervalMillis > 40950
+                || advertIntervalMillis % 10 != 0)) {
+            throw new IllegalArgumentException("advertisement interval " + advertIntervalMillis
+                    + " ms is not 10-40950 ms in steps of 10 (VRRPv3)");
+        }
+        if (version == 2 && (advertIntervalMillis < 1000 || advertIntervalMillis > 255_000
+                || advertIntervalMillis % 1000 != 0)) {
+            throw new IllegalArgumentException("advertisement interval " + advertIntervalMillis
+                    + " ms is not 1-255 whole seconds (VRRPv2)");
+        }
+        if (preemptDelaySeconds < 0 || preemptDelaySeconds > 3600) {
+            throw new IllegalArgumentException("preempt delay " + preemptDelaySeconds + " s is outside 0-3600");
+        }
+        description = description == null ? "" : description;
+        vrrsName = vrrsName == null ? "" : vrrsName.trim();
+        if (vrrsName.length() > VrrsRegistry.MAX_NAME_LENGTH || vrrsName.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            throw new IllegalArgumentException("VRRS name '" + vrrsName + "' must be 1-64 visible characters");
+        }
+        checksum = checksum == null || checksum.isBlank() ? CHECKSUM_RFC5798 : checksum.trim().toLowerCase(Locale.ROOT);
+        if (!checksum.equals(CHECKSUM_RFC5798) && !checksum.equals(CHECKSUM_RFC9568)) {
+            throw new IllegalArgumentException("checksum '" + checksum + "' is not rfc5798 or rfc9568");
+        }
+    }
+
+    /** The interval in the protocol's unit: centiseconds. */
+    int advertIntervalCentis() {
+        return advertIntervalMillis / 10;
+    }
+
+    InetAddress primaryVirtualAddress() {
+        return addresses.get(0);
+    }
+
+    /** Identity of the group on its interface: two configurations with the same key clash. */
+    String key() {
+        return (network.isEmpty() ? "" : network + "/") + interfaceName + "/" + family.label() + "/" + vrid;
+    }
+
+    /** Parses the addresses of a configuration: literals only, never a DNS lookup. */
+    static List<InetAddress> parseAddresses(String[] texts) {
+        List<InetAddress> list = new ArrayList<>();
+        for (String t : texts == null ? new String[0] : texts) {
+            for (String part : t.split("[,\\s]+")) {
+                if (!part.isBlank()) {
+                    list.add(IpAddresses.parse("virtual address", part));
+                }
+            }
+        }
+        return list;
+    }
+
+    static AddressFamily parseFamily(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "ipv4", "4", "" -> AddressFamily.IPV4;
+            case "ipv6", "6" -> AddressFamily.IPV6;
+            default -> throw new IllegalArgumentException("address family '" + text + "' is not ipv4 or ipv6");
+        };
+    }
+
+    private static List<InetAddress> linkLocalFirst(AddressFamily family, List<InetAddress> addresses) {
+        if (family != AddressFamily.IPV6 || addresses.get(0).isLinkLocalAddress()) {
+            return List.copyOf(addresses);
+        }
+        List<InetAddress> ordered = new ArrayList<>(addresses);
+        ordered.sort((a, b) -> Boolean.compare(b.isLinkLocalAddress(), a.isLinkLocalAddress()));
+        if (!ordered.get(0).isLinkLocalAddress()) {
+            throw new IllegalArgumentException("an IPv6 group needs a link-local virtual address (fe80::/10) first "
+                    + "(RFC 5798 / RFC 9568)");
+        }
+        return List.copyOf(ordered);
+    }
+}

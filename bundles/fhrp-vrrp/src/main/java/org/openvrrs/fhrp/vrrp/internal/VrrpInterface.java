@@ -1,0 +1,158 @@
+package org.openvrrs.fhrp.vrrp.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.openvrrs.fhrp.vrrp.internal.packet.DecodeResult;
+import org.openvrrs.fhrp.vrrp.internal.packet.DropReason;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpAdvert;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpCodec;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
+import org.openvrrs.net.api.FrameKind;
+import org.openvrrs.net.api.NetInterface;
+import org.openvrrs.net.api.Network;
+import org.openvrrs.net.api.Registration;
+import org.openvrrs.net.api.Scheduler;
+import org.openvrrs.vrrs.api.AddressFamily;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The VRRP groups of one interface: decodes each received advert once and hands it to its group, and applies
+ * {@code vrrp delay minimum S reload S}: groups start only that long after the interface comes up (minimum) or the
+ * appliance starts (reload). Runs on the network's scheduler thread.
+ */
+final class VrrpInterface {
+    private static final Logger LOG = LoggerFactory.getLogger(VrrpInterface.class);
+
+    private final Network network;
+    private final String name;
+    private final VrrpStatistics statistics;
+    private final Map<Integer, VrrpGroup> groups = new HashMap<>();
+    private Registration receiving;
+    private long delayMinimumNanos;
+    private long readyAtNanos;
+    private Scheduler.Timer startTimer;
+    private boolean wasUp;
+
+    VrrpInterface(Network network, String name, VrrpStatistics statistics, long reloadDelayNanos) {
+        this.network = network;
+        this.name = name;
+        this.statistics = statistics;
+        this.readyAtNanos = network.scheduler().nanoTime() + reloadDelayNanos;
+        this.wasUp = lineUp();
+        scheduleStart();
+    }
+
+    String name() {
+        return name;
+    }
+
+    Collection<VrrpGroup> groups() {
+        return groups.values();
+    }
+
+    boolean isEmpty() {
+        return groups.isEmpty();
+    }
+
+    /** Sets {@code vrrp delay minimum}; applies from the next time the interface comes up. */
+    void setDelayMinimum(long nanos) {
+        delayMinimumNanos = nanos;
+    }
+
+    void add(VrrpGroup group) {
+        VrrpGroupConfig c = group.config();
+        if (groups.putIfAbsent(key(c.family(), c.vrid()), group) != null) {
+            throw new IllegalStateException("VRRP group " + c.vrid() + " (" + c.family().label()
+                    + ") is already configured on " + name);
+        }
+        if (receiving == null) {
+            receiving = network.receive(name, FrameKind.VRRP, (ifname, frame, rxNanos) -> receive(frame));
+        }
+        group.evaluate(network.find(name), mayStart());
+    }
+
+    void remove(VrrpGroup group) {
+        VrrpGroupConfig c = group.config();
+        if (groups.remove(key(c.family(), c.vrid()), group)) {
+            group.remove();
+        }
+        if (groups.isEmpty() && receiving != null) {
+            receiving.close();
+            receiving = null;
+        }
+    }
+
+    /** The interface changed (line protocol, addresses) or appeared/disappeared. */
+    void interfaceChanged() {
+        boolean up = lineUp();
+        if (up && !wasUp) {
+            readyAtNanos = network.scheduler().nanoTime() + delayMinimumNanos;
+            scheduleStart();
+        }
+        wasUp = up;
+        evaluateAll();
+    }
+
+    void evaluateAll() {
+        Optional<NetInterface> iface = network.find(name);
+        boolean may = mayStart();
+        for (VrrpGroup g : groups.values()) {
+            g.evaluate(iface, may);
+        }
+    }
+
+    private boolean mayStart() {
+        return network.scheduler().nanoTime() >= readyAtNanos;
+    }
+
+    private void scheduleStart() {
+        if (startTimer != null) {
+            startTimer.cancel();
+        }
+        long wait = readyAtNanos - network.scheduler().nanoTime();
+        if (wait > 0) {
+            LOG.info("VRRP: groups on {} start in {} s (vrrp delay)", name, wait / 1_000_000_000.0);
+            startTimer = network.scheduler().schedule(wait, this::evaluateAll);
+        }
+    }
+
+    private boolean lineUp() {
+        return network.find(name).map(NetInterface::lineProtocolUp).orElse(false);
+    }
+
+    /** The receive path: decode, validate, count, dispatch. Never throws on bad input. */
+    void receive(byte[] frame) {
+        DecodeResult result = VrrpCodec.decodeFrame(frame);
+        if (!result.isAccepted()) {
+            VrrpGroup group = result.family() == null ? null : groups.get(key(result.family(), result.vrid()));
+            if (group != null) {
+                statistics.drop(result.dropReason(), group.statistics());
+            } else {
+                statistics.drop(result.dropReason());
+            }
+            return;
+        }
+        VrrpAdvert advert = result.advert();
+        VrrpGroup group = groups.get(key(advert.family(), advert.vrid()));
+        if (group == null) {
+            statistics.drop(DropReason.VRID); // RFC 5798 7.1: VRID not configured here
+            return;
+        }
+        if ((advert.version() == VrrpVersion.V3) != (group.config().version() == 3)) {
+            statistics.drop(DropReason.VERSION, group.statistics());
+            return;
+        }
+        if (advert.source().equals(group.sourceAddress())) {
+            return; // our own advert, looped back by the platform
+        }
+        group.received(advert);
+    }
+
+    private static int key(AddressFamily family, int vrid) {
+        return family.ordinal() << 8 | vrid;
+    }
+}
