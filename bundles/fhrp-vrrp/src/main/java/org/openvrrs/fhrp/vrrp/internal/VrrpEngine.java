@@ -19,10 +19,10 @@ import org.openvrrs.net.api.Registration;
  */
 final class VrrpEngine {
     private final VrrpStatistics statistics = new VrrpStatistics();
-    private final long reloadDelayNanos;
+    private final long startNanos = System.nanoTime();
     private final Map<String, NetworkRuntime> networks = new HashMap<>();
     private final Map<String, List<VrrpGroupConfig>> waiting = new LinkedHashMap<>();
-    private final Map<String, Long> delayMinimum = new HashMap<>();
+    private Map<String, InterfaceDelay> delays = Map.of();
 
     /** The groups of one network, touched only on its scheduler thread. */
     private final class NetworkRuntime {
@@ -42,17 +42,27 @@ final class VrrpEngine {
         }
 
         VrrpInterface iface(String networkName, String ifname) {
-            return interfaces.computeIfAbsent(ifname, n -> {
-                VrrpInterface i = new VrrpInterface(network, n, statistics, reloadDelayNanos);
-                i.setDelayMinimum(delayMinimum.getOrDefault(networkName + "/" + n, 0L));
-                return i;
-            });
+            // the appliance's start, on this network's clock
+            long start = network.scheduler().nanoTime() - (System.nanoTime() - startNanos);
+            return interfaces.computeIfAbsent(ifname, n -> new VrrpInterface(network, n, statistics,
+                    virtualClock ? network.scheduler().nanoTime() : start, delay(networkName, n)));
         }
     }
 
-    /** @param reloadDelayNanos {@code vrrp delay reload}: groups start this long after the engine starts */
-    VrrpEngine(long reloadDelayNanos) {
-        this.reloadDelayNanos = reloadDelayNanos;
+    private final boolean virtualClock;
+
+    /**
+     * @param delays       {@code vrrp delay} per {@code NETWORK/IFNAME}
+     * @param virtualClock networks run on clocks unrelated to System.nanoTime (tests): count the reload delay from
+     *                     when an interface is first used
+     */
+    VrrpEngine(Map<String, InterfaceDelay> delays, boolean virtualClock) {
+        this.delays = Map.copyOf(delays);
+        this.virtualClock = virtualClock;
+    }
+
+    private InterfaceDelay delay(String network, String ifname) {
+        return delays.getOrDefault(network + "/" + ifname, InterfaceDelay.NONE);
     }
 
     VrrpStatistics statistics() {
@@ -124,18 +134,11 @@ final class VrrpEngine {
         }
     }
 
-    synchronized void setDelayMinimum(String network, String ifname, long nanos) {
-        String n = network.isEmpty() ? LOCAL : network;
-        delayMinimum.put(n + "/" + ifname, nanos);
-        NetworkRuntime rt = networks.get(n);
-        if (rt != null) {
-            rt.network.scheduler().execute(() -> {
-                VrrpInterface i = rt.interfaces.get(ifname);
-                if (i != null) {
-                    i.setDelayMinimum(nanos);
-                }
-            });
-        }
+    /** Applies new {@code vrrp delay} settings to every interface. */
+    synchronized void setDelays(Map<String, InterfaceDelay> newDelays) {
+        delays = Map.copyOf(newDelays);
+        networks.forEach((name, rt) -> rt.network.scheduler().execute(
+                () -> rt.interfaces.forEach((ifname, i) -> i.setDelay(delay(name, ifname)))));
     }
 
     /** Snapshots of every running group, taken on each network's thread. */

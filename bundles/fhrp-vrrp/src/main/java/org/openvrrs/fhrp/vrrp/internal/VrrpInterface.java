@@ -32,18 +32,21 @@ final class VrrpInterface {
     private final VrrpStatistics statistics;
     private final Map<Integer, VrrpGroup> groups = new HashMap<>();
     private Registration receiving;
+    private final long engineStartNanos;
     private long delayMinimumNanos;
+    private boolean cameUpSinceStart;
     private long readyAtNanos;
     private Scheduler.Timer startTimer;
     private boolean wasUp;
 
-    VrrpInterface(Network network, String name, VrrpStatistics statistics, long reloadDelayNanos) {
+    VrrpInterface(Network network, String name, VrrpStatistics statistics, long engineStartNanos,
+            InterfaceDelay delay) {
         this.network = network;
         this.name = name;
         this.statistics = statistics;
-        this.readyAtNanos = network.scheduler().nanoTime() + reloadDelayNanos;
+        this.engineStartNanos = engineStartNanos;
         this.wasUp = lineUp();
-        scheduleStart();
+        setDelay(delay);
     }
 
     String name() {
@@ -58,9 +61,16 @@ final class VrrpInterface {
         return groups.isEmpty();
     }
 
-    /** Sets {@code vrrp delay minimum}; applies from the next time the interface comes up. */
-    void setDelayMinimum(long nanos) {
-        delayMinimumNanos = nanos;
+    /**
+     * Sets {@code vrrp delay}: the minimum applies from the next time the interface comes up; the reload delay,
+     * counted from the appliance's start, while the interface has not come up since.
+     */
+    void setDelay(InterfaceDelay delay) {
+        delayMinimumNanos = delay.minimumSeconds() * 1_000_000_000L;
+        if (!cameUpSinceStart) {
+            readyAtNanos = engineStartNanos + delay.reloadSeconds() * 1_000_000_000L;
+            scheduleStart();
+        }
     }
 
     void add(VrrpGroup group) {
@@ -90,6 +100,7 @@ final class VrrpInterface {
     void interfaceChanged() {
         boolean up = lineUp();
         if (up && !wasUp) {
+            cameUpSinceStart = true;
             readyAtNanos = network.scheduler().nanoTime() + delayMinimumNanos;
             scheduleStart();
         }
@@ -114,6 +125,7 @@ final class VrrpInterface {
             startTimer.cancel();
         }
         long wait = readyAtNanos - network.scheduler().nanoTime();
+        startTimer = null;
         if (wait > 0) {
             LOG.info("VRRP: groups on {} start in {} s (vrrp delay)", name, wait / 1_000_000_000.0);
             startTimer = network.scheduler().schedule(wait, this::evaluateAll);

@@ -22,7 +22,7 @@ class SimulatedLanTest {
 
     final VirtualScheduler clock = new VirtualScheduler();
     final SimLan lan = new SimLan("lan0", clock);
-    final VrrpEngine engine = new VrrpEngine(0);
+    VrrpEngine engine = new VrrpEngine(java.util.Map.of(), true);
     final List<SimRouter> routers = new ArrayList<>();
     final List<VrrpGroup> groups = new ArrayList<>();
     final SimHost host = new SimHost("host1", lan, MacAddress.parse("0200.0000.0110"),
@@ -184,5 +184,55 @@ class SimulatedLanTest {
         clock.advance(2 * SECOND);
         assertThat(state(backup)).isEqualTo(State.BACKUP); // healed by the higher master's adverts
         assertThat(state(master)).isEqualTo(State.MASTER);
+    }
+
+    @Test
+    void vrrpDelayReloadHoldsGroupsAfterStartAndMinimumAfterTheLinkComesBack() {
+        engine = new VrrpEngine(InterfaceDelay.parse(new String[] {"r1/eth0 minimum 30 reload 60"}), true);
+        VrrpGroup g = router(1, 100);
+        clock.advance(59 * SECOND);
+        assertThat(state(g)).isEqualTo(State.INITIALIZE);
+        clock.advance(SECOND);
+        assertThat(state(g)).isEqualTo(State.BACKUP);
+        clock.advance(5 * SECOND);
+        assertThat(state(g)).isEqualTo(State.MASTER);
+
+        routers.get(0).setLink("eth0", false);
+        clock.runUntilIdle();
+        assertThat(state(g)).isEqualTo(State.INITIALIZE);
+        assertThat(g.status().config().shutdown()).isFalse();
+        routers.get(0).setLink("eth0", true);
+        clock.advance(29 * SECOND);
+        assertThat(state(g)).isEqualTo(State.INITIALIZE);
+        clock.advance(SECOND);
+        assertThat(state(g)).isEqualTo(State.BACKUP);
+    }
+
+    @Test
+    void interfaceDelayLinesAreParsedOrRefusedClearly() {
+        assertThat(InterfaceDelay.parse(new String[] {"eth0 minimum 30"}))
+                .containsEntry("local/eth0", new InterfaceDelay(30, 30));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> InterfaceDelay.parse(new String[] {"eth0 maximum 3"}))
+                .hasMessage("interface delay 'eth0 maximum 3': 'maximum' is not minimum or reload");
+    }
+
+    @Test
+    void removingTheAddressStopsTheGroupAndShutdownResigns() {
+        VrrpGroup backup = router(1, 100);
+        VrrpGroup master = router(2, 200);
+        clock.advance(5 * SECOND);
+        routers.get(0).removeAddress("eth0", InterfaceAddress.parse("192.0.2.2/24"));
+        clock.runUntilIdle();
+        assertThat(state(backup)).isEqualTo(State.INITIALIZE);
+
+        VrrpGroupConfig c = master.config();
+        engine.reconfigure(master, new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(),
+                c.version(), c.addresses(), c.priority(), c.advertIntervalMillis(), c.preempt(),
+                c.preemptDelaySeconds(), c.acceptMode(), true, c.description(), c.vrrsName(), c.checksum()));
+        clock.runUntilIdle();
+        assertThat(state(master)).isEqualTo(State.INITIALIZE);
+        assertThat(master.statistics().sentPriZeroPackets()).isEqualTo(1);
+        assertThat(routers.get(1).virtualAddresses("eth0")).isEmpty();
     }
 }
