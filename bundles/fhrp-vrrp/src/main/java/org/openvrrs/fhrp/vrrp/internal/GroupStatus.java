@@ -11,6 +11,13 @@ record GroupStatus(VrrpGroupConfig config, VirtualRouter.State state, int priori
         InetAddress sourceAddress, InetAddress masterAddress, int masterPriority, int masterAdverIntervalCentis,
         long masterDownIntervalNanos, long nanosToNextEvent) {
 
+    /** A group whose network is missing (not yet there, or gone). */
+    static GroupStatus waiting(VrrpGroupConfig c) {
+        return new GroupStatus(c, VirtualRouter.State.INITIALIZE, c.priority(),
+                MacAddress.vrrp(c.family(), c.vrid()), c.family().unspecified(), null, 0, c.advertIntervalCentis(), 0,
+                0);
+    }
+
     static GroupStatus of(VrrpGroup g) {
         VirtualRouter r = g.router();
         return new GroupStatus(g.config(), r.state(), r.settings().priority(), g.virtualMac(), g.sourceAddress(),

@@ -12,44 +12,86 @@ import java.util.concurrent.TimeoutException;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.Registration;
+import org.openvrrs.vrrs.api.StateReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * All VRRP groups of the appliance, by network and interface. Groups are added and removed from any thread; the
- * work is done on each network's scheduler thread. A group whose network is not there yet waits for it.
+ * All VRRP groups of the appliance, by network and interface. Groups are added, changed and removed from any thread;
+ * the work is done on each network's scheduler thread. A group whose network is missing waits for it, and a network
+ * that goes away takes its groups to Initialize until it returns.
  */
 final class VrrpEngine {
+    static final String LOCAL = "local";
+    private static final Logger LOG = LoggerFactory.getLogger(VrrpEngine.class);
+
+    /** A configured group as its owner holds it: the running {@link VrrpGroup} comes and goes with the network. */
+    static final class Handle {
+        private volatile VrrpGroupConfig config;
+        private final VrrpGroup.Listener listener;
+        private volatile VrrpGroup group;
+
+        Handle(VrrpGroupConfig config, VrrpGroup.Listener listener) {
+            this.config = config;
+            this.listener = listener;
+        }
+
+        VrrpGroupConfig config() {
+            return config;
+        }
+
+        /** The running group, null while its network is missing. */
+        VrrpGroup group() {
+            return group;
+        }
+    }
+
     private final VrrpStatistics statistics = new VrrpStatistics();
     private final long startNanos = System.nanoTime();
+    private final boolean virtualClock;
     private final Map<String, NetworkRuntime> networks = new HashMap<>();
-    private final Map<String, List<VrrpGroupConfig>> waiting = new LinkedHashMap<>();
-    private Map<String, InterfaceDelay> delays = Map.of();
+    private final Map<String, List<Handle>> handles = new LinkedHashMap<>();
+    private Map<String, InterfaceDelay> delays;
 
     /** The groups of one network, touched only on its scheduler thread. */
     private final class NetworkRuntime {
+        final String name;
         final Network network;
         final Map<String, VrrpInterface> interfaces = new LinkedHashMap<>();
         final Registration listening;
 
         NetworkRuntime(String name, Network network) {
+            this.name = name;
             this.network = network;
             this.listening = network.addInterfaceListener((before, after) -> {
-                String ifname = after != null ? after.name() : before.name();
-                VrrpInterface i = interfaces.get(ifname);
+                VrrpInterface i = interfaces.get(after != null ? after.name() : before.name());
                 if (i != null) {
                     i.interfaceChanged();
                 }
             });
         }
 
-        VrrpInterface iface(String networkName, String ifname) {
-            // the appliance's start, on this network's clock
-            long start = network.scheduler().nanoTime() - (System.nanoTime() - startNanos);
-            return interfaces.computeIfAbsent(ifname, n -> new VrrpInterface(network, n, statistics,
-                    virtualClock ? network.scheduler().nanoTime() : start, delay(networkName, n)));
+        void attach(Handle h) {
+            VrrpGroup g = new VrrpGroup(network, h.config);
+            g.setListener(h.listener);
+            h.group = g;
+            network.scheduler().execute(() -> {
+                try {
+                    iface(h.config.interfaceName()).add(g);
+                } catch (IllegalStateException e) {
+                    LOG.error("VRRP group {} not started: {}", h.config.key(), e.getMessage());
+                }
+            });
+        }
+
+        VrrpInterface iface(String ifname) {
+            // the appliance's start on this network's clock; a virtual clock starts when first used
+            long start = virtualClock ? network.scheduler().nanoTime()
+                    : network.scheduler().nanoTime() - (System.nanoTime() - startNanos);
+            return interfaces.computeIfAbsent(ifname,
+                    n -> new VrrpInterface(network, n, statistics, start, delay(name, n)));
         }
     }
-
-    private final boolean virtualClock;
 
     /**
      * @param delays       {@code vrrp delay} per {@code NETWORK/IFNAME}
@@ -61,71 +103,77 @@ final class VrrpEngine {
         this.virtualClock = virtualClock;
     }
 
-    private InterfaceDelay delay(String network, String ifname) {
-        return delays.getOrDefault(network + "/" + ifname, InterfaceDelay.NONE);
-    }
-
     VrrpStatistics statistics() {
         return statistics;
     }
 
     synchronized void addNetwork(String name, Network network) {
-        networks.put(name, new NetworkRuntime(name, network));
-        List<VrrpGroupConfig> pending = waiting.remove(name);
-        if (pending != null) {
-            pending.forEach(this::add);
-        }
+        NetworkRuntime rt = new NetworkRuntime(name, network);
+        networks.put(name, rt);
+        handles.getOrDefault(name, List.of()).forEach(rt::attach);
     }
 
+    /** The network is gone (platform stopped): its groups go to Initialize and wait for it. */
     synchronized void removeNetwork(String name) {
         NetworkRuntime rt = networks.remove(name);
-        if (rt != null) {
-            rt.listening.close();
-        }
-    }
-
-    /**
-     * Adds a group; it starts on its network's thread (now, or when the network appears).
-     *
-     * @return the group, or null while its network is missing
-     */
-    synchronized VrrpGroup add(VrrpGroupConfig config) {
-        NetworkRuntime rt = networks.get(networkName(config));
         if (rt == null) {
-            waiting.computeIfAbsent(networkName(config), n -> new ArrayList<>()).add(config);
-            return null;
+            return;
         }
-        VrrpGroup group = new VrrpGroup(rt.network, config);
-        rt.network.scheduler().execute(() -> rt.iface(networkName(config), config.interfaceName()).add(group));
-        return group;
+        rt.listening.close();
+        for (Handle h : handles.getOrDefault(name, List.of())) {
+            VrrpGroup g = h.group;
+            h.group = null;
+            if (g != null) {
+                g.detach(StateReason.INTERFACE);
+            }
+        }
     }
 
-    synchronized void remove(VrrpGroup group) {
-        VrrpGroupConfig c = group.config();
-        NetworkRuntime rt = networks.get(networkName(c));
+    /** Adds a group; it starts on its network's thread now, or when the network appears. */
+    synchronized Handle add(VrrpGroupConfig config, VrrpGroup.Listener listener) {
+        for (Handle h : handles.getOrDefault(networkName(config), List.of())) {
+            if (h.config.key().equals(config.key())) {
+                throw new IllegalStateException("VRRP group " + config.vrid() + " (" + config.family().label()
+                        + ") is already configured on " + config.interfaceName());
+            }
+        }
+        Handle h = new Handle(config, listener);
+        handles.computeIfAbsent(networkName(config), n -> new ArrayList<>()).add(h);
+        NetworkRuntime rt = networks.get(networkName(config));
         if (rt != null) {
+            rt.attach(h);
+        }
+        return h;
+    }
+
+    /** Removes a group: a Master resigns with priority 0 and gives its addresses up. */
+    synchronized void remove(Handle h) {
+        String network = networkName(h.config);
+        handles.getOrDefault(network, new ArrayList<>()).remove(h);
+        NetworkRuntime rt = networks.get(network);
+        VrrpGroup g = h.group;
+        h.group = null;
+        if (rt != null && g != null) {
             rt.network.scheduler().execute(() -> {
-                VrrpInterface i = rt.interfaces.get(c.interfaceName());
+                VrrpInterface i = rt.interfaces.get(g.config().interfaceName());
                 if (i != null) {
-                    i.remove(group);
+                    i.remove(g);
                 }
             });
         }
     }
 
-    synchronized void forget(VrrpGroupConfig config) {
-        List<VrrpGroupConfig> pending = waiting.get(networkName(config));
-        if (pending != null) {
-            pending.remove(config);
+    /** Applies a changed configuration of the same group (same key) live, on its network's thread. */
+    synchronized void reconfigure(Handle h, VrrpGroupConfig config) {
+        if (!config.key().equals(h.config.key())) {
+            throw new IllegalArgumentException("a changed network, interface, family or VRID is a new group");
         }
-    }
-
-    /** Applies a changed configuration to a running group (same key) on its thread. */
-    synchronized void reconfigure(VrrpGroup group, VrrpGroupConfig config) {
+        h.config = config;
         NetworkRuntime rt = networks.get(networkName(config));
-        if (rt != null) {
+        VrrpGroup g = h.group;
+        if (rt != null && g != null) {
             rt.network.scheduler().execute(() -> {
-                group.reconfigure(config);
+                g.reconfigure(config);
                 VrrpInterface i = rt.interfaces.get(config.interfaceName());
                 if (i != null) {
                     i.evaluateAll();
@@ -141,21 +189,28 @@ final class VrrpEngine {
                 () -> rt.interfaces.forEach((ifname, i) -> i.setDelay(delay(name, ifname)))));
     }
 
-    /** Snapshots of every running group, taken on each network's thread. */
+    private InterfaceDelay delay(String network, String ifname) {
+        return delays.getOrDefault(network + "/" + ifname, InterfaceDelay.NONE);
+    }
+
+    /** Snapshots of every configured group, sorted by key; a group whose network is missing shows as such. */
     List<GroupStatus> status() {
         List<CompletableFuture<List<GroupStatus>>> parts = new ArrayList<>();
+        List<GroupStatus> all = new ArrayList<>();
         synchronized (this) {
-            for (NetworkRuntime rt : networks.values()) {
+            for (Map.Entry<String, List<Handle>> e : handles.entrySet()) {
+                NetworkRuntime rt = networks.get(e.getKey());
+                List<Handle> list = List.copyOf(e.getValue());
+                if (rt == null) {
+                    list.forEach(h -> all.add(GroupStatus.waiting(h.config)));
+                    continue;
+                }
                 CompletableFuture<List<GroupStatus>> f = new CompletableFuture<>();
-                rt.network.scheduler().execute(() -> {
-                    List<GroupStatus> list = new ArrayList<>();
-                    rt.interfaces.values().forEach(i -> i.groups().forEach(g -> list.add(g.status())));
-                    f.complete(list);
-                });
+                rt.network.scheduler().execute(() -> f.complete(list.stream()
+                        .map(h -> h.group != null ? h.group.status() : GroupStatus.waiting(h.config)).toList()));
                 parts.add(f);
             }
         }
-        List<GroupStatus> all = new ArrayList<>();
         for (CompletableFuture<List<GroupStatus>> f : parts) {
             try {
                 all.addAll(f.get(2, TimeUnit.SECONDS));
@@ -170,10 +225,15 @@ final class VrrpEngine {
         return all;
     }
 
+    /** The configurations of every group, for validation of new ones. */
+    synchronized List<VrrpGroupConfig> configs() {
+        List<VrrpGroupConfig> list = new ArrayList<>();
+        handles.values().forEach(hs -> hs.forEach(h -> list.add(h.config)));
+        return list;
+    }
+
     /** The network a configuration names; "" means the appliance's own network, {@value #LOCAL}. */
     static String networkName(VrrpGroupConfig c) {
         return c.network().isEmpty() ? LOCAL : c.network();
     }
-
-    static final String LOCAL = "local";
 }

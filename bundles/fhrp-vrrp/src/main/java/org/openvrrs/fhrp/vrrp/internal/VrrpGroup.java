@@ -113,6 +113,19 @@ final class VrrpGroup implements VirtualRouter.Actions {
         router.shutdown(StateReason.SHUTDOWN, true);
     }
 
+    /**
+     * The network went away: the group is in Initialize from now on. Runs on the caller's thread (the network's
+     * scheduler may be gone); data-plane clean-up is best effort.
+     */
+    void detach(StateReason reason) {
+        try {
+            router.shutdown(reason, false);
+        } catch (RuntimeException e) {
+            LOG.debug("VRRP {}: clean-up on a departed network failed: {}", config.key(), e.toString());
+            refresh();
+        }
+    }
+
     /** An advert for this group that passed packet validation. */
     void received(VrrpAdvert advert) {
         statistics.received(advert);

@@ -24,7 +24,7 @@ class SimulatedLanTest {
     final SimLan lan = new SimLan("lan0", clock);
     VrrpEngine engine = new VrrpEngine(java.util.Map.of(), true);
     final List<SimRouter> routers = new ArrayList<>();
-    final List<VrrpGroup> groups = new ArrayList<>();
+    final List<VrrpEngine.Handle> handles = new ArrayList<>();
     final SimHost host = new SimHost("host1", lan, MacAddress.parse("0200.0000.0110"),
             InterfaceAddress.parse("192.0.2.10/24"));
     static final InetAddress VIP = ip("192.0.2.1");
@@ -55,10 +55,10 @@ class SimulatedLanTest {
                 InterfaceAddress.parse("2001:db8::" + (1 + n) + "/64"));
         routers.add(r);
         engine.addNetwork(r.name(), r);
-        VrrpGroup g = engine.add(config(r.name(), priority, version, family, vips));
-        groups.add(g);
+        VrrpEngine.Handle h = engine.add(config(r.name(), priority, version, family, vips), (g, old, why) -> { });
+        handles.add(h);
         clock.runUntilIdle();
-        return g;
+        return h.group();
     }
 
     State state(VrrpGroup g) {
@@ -109,7 +109,7 @@ class SimulatedLanTest {
         VrrpGroup backup = router(1, 100);
         VrrpGroup master = router(2, 200);
         clock.advance(5 * SECOND);
-        engine.remove(master);
+        engine.remove(handles.get(1));
         clock.runUntilIdle();
         long skew = (256L - 100) * SECOND / 256;
         clock.advance(skew);
@@ -227,7 +227,7 @@ class SimulatedLanTest {
         assertThat(state(backup)).isEqualTo(State.INITIALIZE);
 
         VrrpGroupConfig c = master.config();
-        engine.reconfigure(master, new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(),
+        engine.reconfigure(handles.get(1), new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(),
                 c.version(), c.addresses(), c.priority(), c.advertIntervalMillis(), c.preempt(),
                 c.preemptDelaySeconds(), c.acceptMode(), true, c.description(), c.vrrsName(), c.checksum()));
         clock.runUntilIdle();
