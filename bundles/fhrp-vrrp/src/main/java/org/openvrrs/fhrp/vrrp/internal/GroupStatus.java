@@ -1,6 +1,7 @@
 package org.openvrrs.fhrp.vrrp.internal;
 
 import java.net.InetAddress;
+import org.openvrrs.fhrp.vrrp.internal.packet.GroupStatistics;
 import org.openvrrs.vrrs.api.MacAddress;
 
 /**
@@ -9,19 +10,19 @@ import org.openvrrs.vrrs.api.MacAddress;
  */
 record GroupStatus(VrrpGroupConfig config, VirtualRouter.State state, int priority, MacAddress virtualMac,
         InetAddress sourceAddress, InetAddress masterAddress, int masterPriority, int masterAdverIntervalCentis,
-        long masterDownIntervalNanos, long nanosToNextEvent) {
+        long masterDownIntervalNanos, long nanosToNextEvent, GroupStatistics statistics) {
 
     /** A group whose network is missing (not yet there, or gone). */
     static GroupStatus waiting(VrrpGroupConfig c) {
         return new GroupStatus(c, VirtualRouter.State.INITIALIZE, c.priority(),
                 MacAddress.vrrp(c.family(), c.vrid()), c.family().unspecified(), null, 0, c.advertIntervalCentis(), 0,
-                0);
+                0, new GroupStatistics());
     }
 
     static GroupStatus of(VrrpGroup g) {
         VirtualRouter r = g.router();
         return new GroupStatus(g.config(), r.state(), r.settings().priority(), g.virtualMac(), g.sourceAddress(),
                 r.masterAddress(), r.masterPriority(), r.masterAdverIntervalCentis(), r.masterDownIntervalNanos(),
-                r.nanosToNextEvent());
+                r.nanosToNextEvent(), g.statistics());
     }
 }

@@ -23,7 +23,10 @@ record InterfaceDelay(int minimumSeconds, int reloadSeconds) {
      */
     static Map<String, InterfaceDelay> parse(String[] lines) {
         Map<String, InterfaceDelay> delays = new HashMap<>();
-        for (String line : lines == null ? new String[0] : lines) {
+        for (String line : lines == null ? new String[0] : String.join(",", lines).split(",")) {
+            if (line.isBlank()) {
+                continue;
+            }
             String[] w = line.trim().toLowerCase(Locale.ROOT).split("\\s+");
             if (w.length < 3 || w.length % 2 == 0) {
                 throw new IllegalArgumentException("interface delay '" + line

@@ -22,14 +22,15 @@ public final class SimTopology {
     private final Map<String, SimRouter> routers = new LinkedHashMap<>();
     private final Map<String, SimHost> hosts = new LinkedHashMap<>();
 
+    /** Each array entry may hold several specs separated by commas (a .cfg file's single-line form). */
     public SimTopology(Scheduler scheduler, String[] interfaceSpecs, String[] hostSpecs) {
-        for (String spec : interfaceSpecs) {
+        for (String spec : split(interfaceSpecs)) {
             String[] w = words(spec, 4, "interface", "ROUTER IFNAME LAN MAC [ADDRESS/PREFIX...]");
             SimLan lan = lans.computeIfAbsent(w[2], n -> new SimLan(n, scheduler));
             SimRouter router = routers.computeIfAbsent(w[0], n -> new SimRouter(n, scheduler));
             router.addInterface(w[1], lan, mac(spec, w[3]), addresses(spec, Arrays.copyOfRange(w, 4, w.length)));
         }
-        for (String spec : hostSpecs) {
+        for (String spec : split(hostSpecs)) {
             String[] w = words(spec, 4, "host", "HOST LAN MAC ADDRESS/PREFIX");
             SimLan lan = lans.computeIfAbsent(w[1], n -> new SimLan(n, scheduler));
             InterfaceAddress[] a = addresses(spec, Arrays.copyOfRange(w, 3, w.length));
@@ -38,6 +39,18 @@ public final class SimTopology {
             }
             hosts.put(w[0], new SimHost(w[0], lan, mac(spec, w[2]), a[0]));
         }
+    }
+
+    private static List<String> split(String[] entries) {
+        List<String> specs = new ArrayList<>();
+        for (String e : entries == null ? new String[0] : entries) {
+            for (String spec : e.split(",")) {
+                if (!spec.isBlank()) {
+                    specs.add(spec.trim());
+                }
+            }
+        }
+        return specs;
     }
 
     public Map<String, SimRouter> routers() {

@@ -1,0 +1,122 @@
+package org.openvrrs.fhrp.vrrp.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.openvrrs.fhrp.vrrp.internal.packet.GroupStatistics;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
+import org.openvrrs.vrrs.api.IpAddresses;
+
+/** The layouts of IOS's {@code show vrrp} and {@code show vrrp brief}, plus the RFC 6527 statistics. */
+final class ShowVrrpFormat {
+    private ShowVrrpFormat() {
+    }
+
+    static String where(VrrpGroupConfig c) {
+        return VrrpEngine.networkName(c).equals(VrrpEngine.LOCAL) ? c.interfaceName()
+                : c.network() + "/" + c.interfaceName();
+    }
+
+    static String state(VirtualRouter.State s) {
+        return switch (s) {
+            case INITIALIZE -> "Init";
+            case BACKUP -> "Backup";
+            case MASTER -> "Master";
+        };
+    }
+
+    static String detail(GroupStatus s) {
+        VrrpGroupConfig c = s.config();
+        StringBuilder out = new StringBuilder();
+        out.append(where(c)).append(" - Group ").append(c.vrid()).append(" (").append(c.family().label())
+                .append(", version ").append(c.version()).append(")\n");
+        if (!c.description().isEmpty()) {
+            out.append("  ").append(c.description()).append('\n');
+        }
+        out.append("  State is ").append(c.shutdown() ? "Init (shutdown)" : state(s.state())).append('\n');
+        out.append("  Virtual IP address is ").append(IpAddresses.format(c.primaryVirtualAddress())).append('\n');
+        for (int i = 1; i < c.addresses().size(); i++) {
+            out.append("    Secondary Virtual IP address is ").append(IpAddresses.format(c.addresses().get(i)))
+                    .append('\n');
+        }
+        out.append("  Virtual MAC address is ").append(s.virtualMac().toDotted()).append('\n');
+        out.append("  Advertisement interval is ").append(seconds(c.advertIntervalCentis() * 10_000_000L))
+                .append(" sec\n");
+        out.append("  Preemption ").append(c.preempt() ? "enabled" : "disabled");
+        if (c.preempt() && c.preemptDelaySeconds() > 0) {
+            out.append(", delay min ").append(c.preemptDelaySeconds()).append(" secs");
+        }
+        out.append('\n');
+        out.append("  Priority is ").append(s.priority()).append(s.priority() == 255 ? " (address owner)" : "")
+                .append('\n');
+        if (s.masterAddress() != null) {
+            boolean local = s.state() == VirtualRouter.State.MASTER;
+            out.append("  Master Router is ").append(IpAddresses.format(s.masterAddress()))
+                    .append(local ? " (local)" : "").append(", priority is ").append(s.masterPriority()).append('\n');
+            out.append("  Master Advertisement interval is ")
+                    .append(seconds(s.masterAdverIntervalCentis() * 10_000_000L)).append(" sec\n");
+        } else {
+            out.append("  Master Router is unknown\n");
+        }
+        out.append("  Master Down interval is ").append(seconds(s.masterDownIntervalNanos())).append(" sec\n");
+        if (s.state() != VirtualRouter.State.INITIALIZE) {
+            out.append("  Next ").append(s.state() == VirtualRouter.State.MASTER ? "advertisement" : "master down")
+                    .append(" in ").append(seconds(s.nanosToNextEvent())).append(" sec\n");
+        }
+        out.append("  Accept mode ").append(c.acceptMode() ? "enabled" : "disabled").append(", IPv4 checksum ")
+                .append(c.checksum()).append('\n');
+        if (!c.vrrsName().isEmpty()) {
+            out.append("  VRRS Group name ").append(c.vrrsName()).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String brief(List<GroupStatus> all) {
+        int width = Math.max(10, all.stream().mapToInt(s -> where(s.config()).length()).max().orElse(0) + 1);
+        String row = "%-" + width + "s %-4s %-4s %-3s %-5s %-3s %-3s %-7s %-15s %s%n";
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, row, "Interface", "Grp", "A-F", "Pri",
+                "Time", "Own", "Pre", "State", "Master addr", "Group addr"));
+        for (GroupStatus s : all) {
+            VrrpGroupConfig c = s.config();
+            out.append(String.format(Locale.ROOT, row, where(c), c.vrid(), c.family() == org.openvrrs.vrrs.api
+                    .AddressFamily.IPV4 ? "IPv4" : "IPv6", s.priority(), s.masterDownIntervalNanos() / 1_000_000,
+                    s.priority() == 255 ? "Y" : "", c.preempt() ? "Y" : "", state(s.state()),
+                    s.masterAddress() == null ? "unknown" : IpAddresses.format(s.masterAddress()),
+                    IpAddresses.format(c.primaryVirtualAddress())));
+        }
+        return out.toString();
+    }
+
+    static String statistics(VrrpStatistics router, List<GroupStatus> groups) {
+        StringBuilder out = new StringBuilder("VRRP router statistics\n");
+        out.append("  Checksum errors ").append(router.checksumErrors()).append(", version errors ")
+                .append(router.versionErrors()).append(", VRID errors ").append(router.vrIdErrors()).append('\n');
+        out.append("  Drops: ").append(router.totalDrops() == 0 ? "none" : "").append(router.dropCounts().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+                .collect(Collectors.joining(", "))).append('\n');
+        for (int i = 0; i < groups.size(); i++) {
+            GroupStatistics g = groups.get(i).statistics();
+            VrrpGroupConfig c = groups.get(i).config();
+            out.append(where(c)).append(" - Group ").append(c.vrid()).append(" (").append(c.family().label())
+                    .append(")\n");
+            out.append("  Became master ").append(g.masterTransitions()).append(" times, last reason ")
+                    .append(g.newMasterReason().name().toLowerCase(Locale.ROOT)).append('\n');
+            out.append("  Adverts sent ").append(g.sentAdvertisements()).append(", received ")
+                    .append(g.rcvdAdvertisements()).append("; priority 0 sent ").append(g.sentPriZeroPackets())
+                    .append(", received ").append(g.rcvdPriZeroPackets()).append('\n');
+            out.append("  Errors: interval ").append(g.advIntervalErrors()).append(", TTL ").append(g.ipTtlErrors())
+                    .append(", type ").append(g.rcvdInvalidTypePackets()).append(", address list ")
+                    .append(g.addressListErrors()).append(", length ").append(g.packetLengthErrors())
+                    .append("; last protocol error ").append(g.protoErrReason().name().toLowerCase(Locale.ROOT))
+                    .append('\n');
+            out.append("  IPv4 checksums received: RFC 5798 ").append(g.rcvdPseudoHeaderChecksums())
+                    .append(", RFC 9568 ").append(g.rcvdVrrpOnlyChecksums()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** 3.609 (seconds with milliseconds, as IOS prints intervals). */
+    static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    }
+}
