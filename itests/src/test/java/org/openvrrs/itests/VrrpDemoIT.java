@@ -78,4 +78,21 @@ public class VrrpDemoIT extends OpenVrrsTestSupport {
         await().until(() -> row("DEMO-RENAMED") == null);
         assertEquals("ERROR: no VRRP group 9 (ipv4) on eth0", execute("vrrp:remove --network r2 eth0 9").trim());
     }
+
+    @Test
+    public void theVrrpServerLeavesAndRejoinsVrrsWithItsBundleAndWithTheRegistry() throws Exception {
+        await().until(() -> row("DEMO-R1") != null && row("DEMO-R1").get(1).equals("ACTIVE"));
+        org.osgi.framework.Bundle vrrp = bundle("org.openvrrs.fhrp.vrrp");
+        vrrp.stop();
+        await().until(() -> row("DEMO-R1") == null && row("DEMO-R2") == null); // no server, no follower: gone
+        vrrp.start();
+        await().until(() -> List.of("VRRP", "ACTIVE", "192.0.2.1").equals(row("DEMO-R1")));
+
+        org.osgi.framework.Bundle core = bundle("org.openvrrs.vrrs.core");
+        core.stop();
+        core.start();
+        // the groups publish themselves again, with their current state, without any operator action
+        await().until(() -> List.of("VRRP", "ACTIVE", "192.0.2.1").equals(row("DEMO-R1")));
+        await().until(() -> List.of("VRRP", "BACKUP", "192.0.2.1").equals(row("DEMO-R2")));
+    }
 }
