@@ -43,4 +43,14 @@ class ApiValuesTest {
         assertThatThrownBy(() -> ClientPriority.parse("urgent"))
                 .hasMessage("unknown client priority 'urgent': expected high, normal or low");
     }
+
+    @Test
+    void jsonIsWrittenWithEscapesAndOrder() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("group", "DT \"1\"\n");
+        m.put("active", true);
+        m.put("clients", java.util.List.of(1, 2L));
+        m.put("none", null);
+        assertThat(Json.write(m)).isEqualTo("{\"group\":\"DT \\\"1\\\"\\n\",\"active\":true,\"clients\":[1,2],\"none\":null}");
+    }
 }

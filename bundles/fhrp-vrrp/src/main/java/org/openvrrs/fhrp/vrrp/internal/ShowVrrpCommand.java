@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openvrrs.vrrs.api.Json;
 
 /** {@code show vrrp [brief] [interface] [group]}. */
 @Service
@@ -17,6 +18,9 @@ public class ShowVrrpCommand implements Action {
 
     @Option(name = "--brief", aliases = "-b", description = "One line per group")
     boolean brief;
+
+    @Option(name = "--json", description = "Machine-readable output")
+    boolean json;
 
     @Argument(index = 0, name = "interface", description = "Interface ([NETWORK/]IFNAME)", required = false)
     String iface;
@@ -31,7 +35,9 @@ public class ShowVrrpCommand implements Action {
                         || s.config().interfaceName().equals(iface))
                 .filter(s -> vrid == null || s.config().vrid() == vrid)
                 .toList();
-        if (brief) {
+        if (json) {
+            System.out.println(Json.write(groups.stream().map(ShowVrrpFormat::json).toList()));
+        } else if (brief) {
             System.out.print(ShowVrrpFormat.brief(groups));
         } else {
             StringBuilder out = new StringBuilder();

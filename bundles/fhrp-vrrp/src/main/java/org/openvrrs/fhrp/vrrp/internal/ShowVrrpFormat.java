@@ -1,6 +1,8 @@
 package org.openvrrs.fhrp.vrrp.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.openvrrs.fhrp.vrrp.internal.packet.GroupStatistics;
@@ -113,6 +115,34 @@ final class ShowVrrpFormat {
                     .append(", RFC 9568 ").append(g.rcvdVrrpOnlyChecksums()).append('\n');
         }
         return out.toString();
+    }
+
+    /** One group for {@code vrrp:show --json}. */
+    static Map<String, Object> json(GroupStatus s) {
+        VrrpGroupConfig c = s.config();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", VrrpEngine.networkName(c));
+        m.put("interface", c.interfaceName());
+        m.put("vrid", c.vrid());
+        m.put("addressFamily", c.family().label());
+        m.put("version", c.version());
+        m.put("state", state(s.state()));
+        m.put("priority", s.priority());
+        m.put("owner", s.priority() == 255);
+        m.put("virtualAddresses", c.addresses().stream().map(IpAddresses::format).toList());
+        m.put("virtualMac", s.virtualMac().toDotted());
+        m.put("advertIntervalMs", c.advertIntervalMillis());
+        m.put("preempt", c.preempt());
+        m.put("preemptDelaySeconds", c.preemptDelaySeconds());
+        m.put("acceptMode", c.acceptMode());
+        m.put("shutdown", c.shutdown());
+        m.put("masterAddress", s.masterAddress() == null ? null : IpAddresses.format(s.masterAddress()));
+        m.put("masterPriority", s.masterAddress() == null ? null : s.masterPriority());
+        m.put("masterAdvertIntervalMs", s.masterAdverIntervalCentis() * 10);
+        m.put("masterDownIntervalMs", s.masterDownIntervalNanos() / 1_000_000);
+        m.put("vrrsName", c.vrrsName().isEmpty() ? null : c.vrrsName());
+        m.put("description", c.description());
+        return m;
     }
 
     /** 3.609 (seconds with milliseconds, as IOS prints intervals). */

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openvrrs.vrrs.api.Json;
 import org.openvrrs.vrrs.core.internal.VrrsDatabase;
 
 /** {@code show vrrs clients}, with delivery counters on request. */
@@ -17,8 +18,15 @@ public class ClientsCommand implements Action {
     @Option(name = "--detail", aliases = "-d", description = "Adds delivery counters and followed groups")
     boolean detail;
 
+    @Option(name = "--json", description = "Machine-readable output")
+    boolean json;
+
     @Override
     public Object execute() {
+        if (json) {
+            System.out.println(Json.write(database.clients().stream().map(ShowFormat::json).toList()));
+            return null;
+        }
         System.out.print(ShowFormat.clients(database.clients(), detail));
         if (detail) {
             System.out.printf("Dispatcher: %d stalled callback(s), %d priority level(s) released on timeout%n",

@@ -5,9 +5,11 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.openvrrs.vrrs.api.GroupState;
+import org.openvrrs.vrrs.api.Json;
 import org.openvrrs.vrrs.core.internal.VrrsDatabase;
 
 /** {@code show vrrs group [name]}. */
@@ -21,11 +23,19 @@ public class GroupCommand implements Action {
     @Completion(GroupNameCompleter.class)
     String name;
 
+    @Option(name = "--json", description = "Machine-readable output")
+    boolean json;
+
     @Override
     public Object execute() {
         List<GroupState> groups = name == null ? database.groups()
                 : List.of(database.group(name).orElseThrow(
                         () -> new IllegalArgumentException("no VRRS group named " + name)));
+        if (json) {
+            System.out.println(Json.write(groups.stream()
+                    .map(g -> ShowFormat.json(g, database.recipients(g.group()))).toList()));
+            return null;
+        }
         StringBuilder out = new StringBuilder();
         for (GroupState g : groups) {
             if (out.length() > 0) {

@@ -1,7 +1,10 @@
 package org.openvrrs.vrrs.core.internal.shell;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.openvrrs.vrrs.api.ClientInfo;
 import org.openvrrs.vrrs.api.GroupState;
@@ -67,6 +70,40 @@ final class ShowFormat {
                     : String.format(Locale.ROOT, row, c.id(), c.priority().label(), all, c.name()));
         }
         return out.toString();
+    }
+
+    /** A group for {@code --json}: the same fields as {@code vrrs:group}, machine-readable. */
+    static Map<String, Object> json(GroupState g, List<ClientInfo> recipients) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("group", g.group());
+        m.put("server", g.server());
+        m.put("state", g.state().name());
+        m.put("oldState", g.oldState().name());
+        m.put("reason", g.reason().label());
+        m.put("addressFamily", g.family().label());
+        m.put("virtualAddress", address(g.virtualAddress()));
+        m.put("virtualMac", g.virtualMac().toDotted());
+        m.put("activeAddress", address(g.activeAddress()));
+        m.put("standbyAddress", address(g.standbyAddress()));
+        if (recipients != null) {
+            List<Object> clients = new ArrayList<>();
+            recipients.forEach(c -> clients.add(json(c)));
+            m.put("clients", clients);
+        }
+        return m;
+    }
+
+    static Map<String, Object> json(ClientInfo c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("name", c.name());
+        m.put("priority", c.priority().label());
+        m.put("allGroups", c.allGroups());
+        m.put("following", new ArrayList<>(c.following()));
+        m.put("delivered", c.delivered());
+        m.put("failed", c.failed());
+        m.put("coalesced", c.coalesced());
+        return m;
     }
 
     static String address(InetAddress a) {

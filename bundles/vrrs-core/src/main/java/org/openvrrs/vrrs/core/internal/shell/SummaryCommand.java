@@ -2,8 +2,10 @@ package org.openvrrs.vrrs.core.internal.shell;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openvrrs.vrrs.api.Json;
 import org.openvrrs.vrrs.core.internal.VrrsDatabase;
 
 /** {@code show vrrs summary}. */
@@ -13,9 +15,16 @@ public class SummaryCommand implements Action {
     @Reference
     VrrsDatabase database;
 
+    @Option(name = "--json", description = "Machine-readable output")
+    boolean json;
+
     @Override
     public Object execute() {
-        System.out.print(ShowFormat.summary(database.groups()));
+        if (json) {
+            System.out.println(Json.write(database.groups().stream().map(g -> ShowFormat.json(g, null)).toList()));
+        } else {
+            System.out.print(ShowFormat.summary(database.groups()));
+        }
         return null;
     }
 }

@@ -94,4 +94,17 @@ class ShowFormatTest {
         assertThatThrownBy(() -> DebugCategories.loggers("nope", List.of()))
                 .hasMessage("unknown debug area 'nope': expected one of infra, plugin, accounting");
     }
+
+    @Test
+    void jsonCarriesTheSameFieldsAsTheGroupView() throws Exception {
+        String json = org.openvrrs.vrrs.api.Json.write(ShowFormat.json(
+                served("G", VrrsState.ACTIVE, VrrsState.BACKUP, "192.0.2.1"),
+                List.of(new ClientInfo(2, "VRRS-Accounting", ClientPriority.LOW, true, Set.of(), 5, 0, 1))));
+        assertThat(json).isEqualTo("{\"group\":\"G\",\"server\":\"VRRP\",\"state\":\"ACTIVE\","
+                + "\"oldState\":\"BACKUP\",\"reason\":\"Protocol\",\"addressFamily\":\"IPv4\","
+                + "\"virtualAddress\":\"192.0.2.1\",\"virtualMac\":\"0000.5e00.0101\","
+                + "\"activeAddress\":\"192.0.2.2\",\"standbyAddress\":\"192.0.2.3\",\"clients\":[{\"id\":2,"
+                + "\"name\":\"VRRS-Accounting\",\"priority\":\"Low\",\"allGroups\":true,\"following\":[],"
+                + "\"delivered\":5,\"failed\":0,\"coalesced\":1}]}");
+    }
 }
