@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -167,8 +168,29 @@ public class ShellCommandsIT extends OpenVrrsTestSupport {
         for (String what : List.of("all", "client", "events", "server")) {
             ok("vrrs:debug infra " + what);
         }
+        assertTrue(execute("vrrs:debug"), execute("vrrs:debug").contains("VRRS infra client debugging is on"));
+        int id = addClient("vrrs:test-client --name DEBUG-CLIENT add");
+        // the guide's lines, in the log an operator reads with log:display (the log configuration applies
+        // asynchronously, so each try follows a new group)
+        AtomicInteger n = new AtomicInteger();
+        await().untilAsserted(() -> {
+            String group = "DEBUG-ON-" + n.incrementAndGet();
+            ok("vrrs:test-client follow " + id + " " + group);
+            String log = execute("log:display");
+            assertTrue(log.contains("VRRS: Client " + id + " add, group " + group + " does not exist, allocating..."));
+            assertTrue(log.contains("VRRS: Client " + id + " add to " + group));
+        });
+
         ok("vrrs:debug --off infra all");
+        assertTrue(execute("vrrs:debug"), execute("vrrs:debug").contains("No VRRS debugging is on"));
+        await().untilAsserted(() -> {
+            String group = "DEBUG-OFF-" + n.incrementAndGet();
+            ok("vrrs:test-client follow " + id + " " + group);
+            assertFalse(execute("log:display").contains(group));
+        });
+        assertOneLineError(execute("vrrs:debug infra bogus"), "bogus");
     }
+
 
     @Test
     public void errorsAreOneClearLineWithoutStackTrace() {
