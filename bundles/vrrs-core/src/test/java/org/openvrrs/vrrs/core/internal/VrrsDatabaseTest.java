@@ -238,10 +238,11 @@ class VrrsDatabaseTest {
         await().atMost(ofSeconds(5)).until(() -> stalled.last() != null && stalled.last().state() == VrrsState.INIT
                 && seqOf(stalled.last()) == 3);
         assertThat(db.dispatcher().stalls()).isPositive();
-        // BACKUP (2) waited in the mailbox and was replaced by INIT (3): coalesced, never delivered
+        // BACKUP (2) waited in the mailbox and was replaced by INIT (3): coalesced, never delivered (the set-up's
+        // pushes may have been coalesced too, when the machine is busy: hence at least one)
         assertThat(stalled.received).noneMatch(s -> s.hasServer() && seqOf(s) == 2);
         assertThat(registry.clients().stream().filter(c -> c.name().equals("stalled")).findFirst().orElseThrow()
-                .coalesced()).isEqualTo(1);
+                .coalesced()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
