@@ -120,12 +120,25 @@ final class VrrpEngine {
             return;
         }
         rt.listening.close();
+        List<VrrpGroup> detached = new ArrayList<>();
         for (Handle h : handles.getOrDefault(name, List.of())) {
-            VrrpGroup g = h.group;
-            h.group = null;
-            if (g != null) {
-                g.detach(StateReason.INTERFACE);
+            if (h.group != null) {
+                detached.add(h.group);
+                h.group = null;
             }
+        }
+        // on the network's thread while it still runs, so no timer of the group runs at the same time
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            rt.network.scheduler().execute(() -> {
+                detached.forEach(g -> g.detach(StateReason.INTERFACE));
+                done.complete(null);
+            });
+            done.get(1, TimeUnit.SECONDS);
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
+            detached.forEach(g -> g.detach(StateReason.INTERFACE)); // its thread is gone: nothing runs concurrently
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
