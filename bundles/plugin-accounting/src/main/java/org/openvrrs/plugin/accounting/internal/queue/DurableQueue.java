@@ -1,0 +1,200 @@
+package org.openvrrs.plugin.accounting.internal.queue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openvrrs.plugin.accounting.internal.radius.RadiusAttribute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The on-disk queue of unacknowledged records: a directory with one small file per record, named by its sequence
+ * number ({@code 00000000000000000042.rec}).
+ *
+ * <p>Why one file per record: an append is "write {@code N.tmp}, fsync it, rename it to {@code N.rec}, fsync the
+ * directory", so a crash leaves either the whole record or a stray {@code .tmp} (deleted at the next start), never a
+ * torn one; an acknowledgement is one unlink, with no compaction and no index to keep consistent. A record is a few
+ * hundred octets and the queue is short in normal operation, so the file count is not a concern. Deletes are not
+ * fsynced: a crash right after an acknowledgement may resend that record once, which RADIUS accounting allows (same
+ * Acct-Session-Id).
+ *
+ * <p>Thread-safe: appends come from the registry's callback thread, removes from the delivery thread.
+ */
+public final class DurableQueue {
+    private static final Logger LOG = LoggerFactory.getLogger(DurableQueue.class);
+    private static final String MAGIC = "openvrrs-accounting-record 1";
+    private static final String SUFFIX = ".rec";
+
+    private final Path dir;
+    private final AtomicLong nextSeq = new AtomicLong(1);
+    private final List<AccountingRecord> loaded;
+    private final AtomicLong corrupt = new AtomicLong();
+
+    /** Opens (creating) the queue in {@code dir}, removing unfinished writes and reading the queued records. */
+    public DurableQueue(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        List<AccountingRecord> records = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".tmp")) {
+                    Files.deleteIfExists(f); // a write that never completed: its event was never acknowledged
+                } else if (name.endsWith(SUFFIX)) {
+                    try {
+                        records.add(read(f));
+                    } catch (IOException | RuntimeException e) {
+                        corrupt.incrementAndGet();
+                        Path aside = f.resolveSibling(name + ".bad");
+                        Files.move(f, aside, StandardCopyOption.REPLACE_EXISTING);
+                        LOG.error("Accounting queue: unreadable record {} set aside as {}: {}", f, aside.getFileName(),
+                                e.getMessage());
+                    }
+                }
+            }
+        }
+        records.sort(Comparator.comparingLong(AccountingRecord::seq));
+        if (!records.isEmpty()) {
+            nextSeq.set(records.get(records.size() - 1).seq() + 1);
+        }
+        loaded = List.copyOf(records);
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** The records found when the queue was opened, in sequence order. */
+    public List<AccountingRecord> loaded() {
+        return loaded;
+    }
+
+    /** Records found unreadable at open (set aside as {@code .bad}). */
+    public long corrupt() {
+        return corrupt.get();
+    }
+
+    /** The next sequence number; each call returns a new one. */
+    public long nextSeq() {
+        return nextSeq.getAndIncrement();
+    }
+
+    /** Writes a record durably: when this returns, it survives a crash or power loss. */
+    public void append(AccountingRecord r) throws IOException {
+        Path tmp = dir.resolve(fileName(r.seq()) + ".tmp");
+        Path target = dir.resolve(fileName(r.seq()) + SUFFIX);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer b = ByteBuffer.wrap(format(r).getBytes(StandardCharsets.UTF_8));
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        syncDirectory();
+    }
+
+    /** Forgets an acknowledged record. */
+    public void remove(AccountingRecord r) throws IOException {
+        try {
+            Files.delete(dir.resolve(fileName(r.seq()) + SUFFIX));
+        } catch (NoSuchFileException e) {
+            // already gone
+        }
+    }
+
+    /** Records currently on disk (the show command's count; a directory listing). */
+    public int size() throws IOException {
+        int n = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path ignored : files) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void syncDirectory() {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // some file systems cannot open or sync a directory; the record file itself is synced
+        }
+    }
+
+    private static String fileName(long seq) {
+        return String.format("%020d", seq);
+    }
+
+    static String format(AccountingRecord r) {
+        StringBuilder s = new StringBuilder(MAGIC).append('\n');
+        s.append("seq=").append(r.seq()).append('\n');
+        s.append("group=").append(r.group()).append('\n');
+        s.append("status=").append(r.statusType()).append('\n');
+        s.append("session=").append(r.sessionId()).append('\n');
+        s.append("event=").append(r.eventMillis()).append('\n');
+        s.append("notBefore=").append(r.notBeforeMillis()).append('\n');
+        for (RadiusAttribute a : r.attributes()) {
+            s.append("attr=").append(a.type()).append(':').append(HexFormat.of().formatHex(a.value())).append('\n');
+        }
+        return s.append("end\n").toString();
+    }
+
+    static AccountingRecord read(Path f) throws IOException {
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(MAGIC) || !lines.get(lines.size() - 1).equals("end")) {
+            throw new IOException("not a complete accounting record");
+        }
+        long seq = -1;
+        String group = null;
+        String session = null;
+        int status = -1;
+        long event = -1;
+        long notBefore = -1;
+        List<RadiusAttribute> attrs = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size() - 1)) {
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                throw new IOException("bad line '" + line + "'");
+            }
+            String k = line.substring(0, eq);
+            String v = line.substring(eq + 1);
+            switch (k) {
+                case "seq" -> seq = Long.parseLong(v);
+                case "group" -> group = v;
+                case "status" -> status = Integer.parseInt(v);
+                case "session" -> session = v;
+                case "event" -> event = Long.parseLong(v);
+                case "notBefore" -> notBefore = Long.parseLong(v);
+                case "attr" -> {
+                    int colon = v.indexOf(':');
+                    attrs.add(new RadiusAttribute(Integer.parseInt(v.substring(0, colon)),
+                            HexFormat.of().parseHex(v.substring(colon + 1))));
+                }
+                default -> throw new IOException("unknown key '" + k + "'");
+            }
+        }
+        if (seq < 0 || group == null || session == null || status < 0 || event < 0 || notBefore < 0) {
+            throw new IOException("record lacks a field");
+        }
+        return new AccountingRecord(seq, group, status, session, event, notBefore, attrs);
+    }
+}

@@ -1,0 +1,31 @@
+package org.openvrrs.plugin.accounting.internal.shell;
+
+import java.io.IOException;
+import java.util.Map;
+import org.openvrrs.plugin.accounting.internal.ConfigStore;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * What every configuring command does: apply through {@link ConfigStore} and print a one-line result; a refusal is
+ * thrown as one line (Karaf prints "Error executing command ...: Refused, nothing changed: ...", no stack trace, and
+ * the command fails for scripts).
+ */
+final class ConfigCommandSupport {
+    private ConfigCommandSupport() {
+    }
+
+    static Object apply(ConfigurationAdmin ca, String pid, String name, Map<String, Object> props, String done)
+            throws IOException {
+        try {
+            new ConfigStore(ca).apply(pid, name, props);
+        } catch (IllegalArgumentException e) {
+            throw refused(e.getMessage());
+        }
+        System.out.println(done);
+        return null;
+    }
+
+    static IllegalArgumentException refused(String why) {
+        return new IllegalArgumentException("Refused, nothing changed: " + why);
+    }
+}

@@ -1,0 +1,61 @@
+package org.openvrrs.plugin.accounting.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openvrrs.plugin.accounting.internal.Fixtures.factories;
+import static org.openvrrs.plugin.accounting.internal.Fixtures.map;
+import static org.openvrrs.plugin.accounting.internal.Fixtures.server;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigParserTest {
+    private static AccountingModel parse(Object... pidAndMap) {
+        return ConfigParser.parse(Map.of(), factories(pidAndMap));
+    }
+
+    @Test
+    void theGuideExampleParsesAndRoutesThroughTheMethodList() {
+        AccountingModel m = parse(
+                ConfigParser.SERVER_PID, server("rad2", 1813, "s2", 5, 3),
+                ConfigParser.SERVER_PID, server("rad1", 1813, "s1", 5, 3),
+                ConfigParser.SERVER_GROUP_PID, map("name", "G", "servers", "rad2"),
+                ConfigParser.METHOD_LIST_PID, map("name", "vrrp-mlist-1", "groups", new String[] {"group G",
+                        "group radius"}),
+                ConfigParser.ATTRIBUTE_LIST_PID, map("name", "vrrp-1-attr", "attributes", "class \"10\""),
+                ConfigParser.GROUP_PID, map("name", "vrrp-name-1", "delay", "10", "method", "vrrp-mlist-1",
+                        "attributeList", "vrrp-1-attr"));
+        assertThat(m.route("vrrp-name-1")).extracting(RadiusServer::name).containsExactly("rad2", "rad1");
+        assertThat(m.settings("vrrp-name-1").delay().toSeconds()).isEqualTo(10);
+        assertThat(m.extraAttributes("vrrp-name-1")).hasSize(1);
+        // a group without settings uses the default list, which does not exist here: no accounting
+        assertThat(m.methodList("other")).isEmpty();
+        assertThat(m.route("other")).isEmpty();
+    }
+
+    @Test
+    void badConfigurationIsRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, map("name", "rad1", "address", "127.0.0.1")))
+                .hasMessage("RADIUS server rad1: no shared secret (key) configured");
+        assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, map("name", "rad1", "address", "radius.example",
+                "secret", "s"))).hasMessage("RADIUS server rad1: address 'radius.example' is not an IPv4 or IPv6 "
+                + "address");
+        assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, map("name", "rad1", "address", "192.0.2.300",
+                "secret", "s"))).hasMessageContaining("is not an IPv4 or IPv6 address");
+        assertThatThrownBy(() -> parse(ConfigParser.GROUP_PID, map("name", "G1", "method", "METHOD1")))
+                .hasMessage("vrrs G1: unknown accounting method list 'METHOD1'");
+        assertThatThrownBy(() -> parse(ConfigParser.METHOD_LIST_PID, map("name", "default", "groups", "group X")))
+                .hasMessageContaining("unknown server group 'X'");
+        assertThatThrownBy(() -> parse(ConfigParser.ATTRIBUTE_LIST_PID, map("name", "L", "attributes",
+                "account-delay 10"))).hasMessageContaining("unknown attribute type 'account-delay'");
+        assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, server("rad1", 70000, "s", 5, 3)))
+                .hasMessage("RADIUS server rad1: acctPort 70000 is not within 1-65535");
+    }
+
+    @Test
+    void secretsNeverAppearInTextOfAServer() {
+        AccountingModel m = parse(ConfigParser.SERVER_PID, server("rad1", 1813, "top-secret-key", 5, 3));
+        assertThat(m.servers().get("rad1").toString()).doesNotContain("top-secret-key").contains("<hidden>");
+        assertThat(m.toString()).doesNotContain("top-secret-key");
+    }
+}
