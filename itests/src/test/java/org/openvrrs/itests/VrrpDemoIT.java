@@ -84,7 +84,9 @@ public class VrrpDemoIT extends OpenVrrsTestSupport {
         await().until(() -> row("DEMO-R1") != null && row("DEMO-R1").get(1).equals("ACTIVE"));
         org.osgi.framework.Bundle vrrp = bundle("org.openvrrs.fhrp.vrrp");
         vrrp.stop();
-        await().until(() -> row("DEMO-R1") == null && row("DEMO-R2") == null); // no server, no follower: gone
+        // no server any more; the demo's subinterfaces still follow the names, so the groups stay, unserved
+        await().until(() -> List.of("UNKNOW", "INIT").equals(row("DEMO-R1").subList(0, 2))
+                && List.of("UNKNOW", "INIT").equals(row("DEMO-R2").subList(0, 2)));
         vrrp.start();
         await().until(() -> List.of("VRRP", "ACTIVE", "192.0.2.1").equals(row("DEMO-R1")));
 

@@ -307,7 +307,9 @@ public final class SimRouter implements Network {
             RouterInterface iface = require(ifname);
             List<RouterInterface> affected = new ArrayList<>();
             affected.add(iface);
-            interfaces.values().stream().filter(i -> i.parent() == iface).forEach(affected::add);
+            if (iface.parent() == null) { // a subinterface has no subinterfaces: no scan (4,000 follow one group)
+                interfaces.values().stream().filter(i -> i.parent() == iface).forEach(affected::add);
+            }
             List<NetInterface> before = affected.stream().map(RouterInterface::snapshot).toList();
             mutation.accept(iface);
             for (int i = 0; i < affected.size(); i++) {

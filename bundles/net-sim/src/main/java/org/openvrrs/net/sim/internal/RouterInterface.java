@@ -70,8 +70,14 @@ public final class RouterInterface {
         powered = on;
     }
 
+    /**
+     * Its own MAC, filter, group addresses, the MACs of its virtual addresses ({@code Network.addVirtualAddress}
+     * accepts frames to them) and, for a VLAN subinterface, its parent's MAC filter: on real hardware the
+     * subinterfaces share the physical port's filter.
+     */
     public boolean accepts(MacAddress destination) {
-        return snapshot().accepts(destination);
+        return snapshot().accepts(destination) || virtualAddresses.containsValue(destination)
+                || (parent != null && parent.macFilter.contains(destination));
     }
 
     public ListenerSet<FrameListener> receivers(FrameKind kind) {

@@ -37,7 +37,11 @@ public final class SimPlatform {
         @AttributeDefinition(description = "Router interfaces: ROUTER IFNAME LAN MAC ADDRESS/PREFIX...")
         String[] interfaces();
 
-        @AttributeDefinition(description = "Hosts: HOST LAN MAC ADDRESS/PREFIX", required = false)
+        @AttributeDefinition(description = "VLAN subinterfaces PARENT.VLAN: ROUTER PARENT VLAN ADDRESS/PREFIX...",
+                required = false)
+        String[] subinterfaces() default {};
+
+        @AttributeDefinition(description = "Hosts: HOST LAN MAC ADDRESS/PREFIX [vlan N]", required = false)
         String[] hosts() default {};
     }
 
@@ -48,7 +52,7 @@ public final class SimPlatform {
     @Activate
     public SimPlatform(BundleContext context, Config config) {
         try {
-            topology = new SimTopology(scheduler, config.interfaces(), config.hosts());
+            topology = new SimTopology(scheduler, config.interfaces(), config.subinterfaces(), config.hosts());
         } catch (IllegalArgumentException e) {
             scheduler.close();
             LOG.error("simulated LAN configuration {} refused: {}", PID, e.getMessage());

@@ -32,4 +32,20 @@ class SimTopologyTest {
         assertThatThrownBy(() -> new SimTopology(clock, new String[0],
                 new String[] {"h lan0 0200.0000.0110 192.0.2.10"})).hasMessageContaining("192.0.2.10");
     }
+
+    @Test
+    void buildsVlanSubinterfacesAndHostsInAVlan() {
+        SimTopology t = new SimTopology(clock, new String[] {"r1 eth0 lan0 0200.0000.0101"},
+                new String[] {"r1 eth0 2 198.51.100.1/26, r1 eth0 3 198.51.100.65/26"},
+                new String[] {"h2 lan0 0200.0000.0120 198.51.100.10/26 vlan 2"});
+        var sub = t.routers().get("r1").find("eth0.2").orElseThrow();
+        assertThat(sub.parent()).isEqualTo("eth0");
+        assertThat(sub.vlanId()).isEqualTo(2);
+        assertThat(sub.addresses()).extracting(Object::toString).containsExactly("198.51.100.1/26");
+        assertThat(t.routers().get("r1").find("eth0.3")).isPresent();
+        assertThat(t.hosts().get("h2").address().toString()).isEqualTo("198.51.100.10/26");
+        assertThatThrownBy(() -> new SimTopology(clock, new String[] {"r1 eth0 lan0 0200.0000.0101"},
+                new String[] {"r9 eth0 2 198.51.100.1/26"}, new String[0]))
+                .hasMessage("subinterface 'r9 eth0 2 198.51.100.1/26': no router r9 among the interfaces");
+    }
 }

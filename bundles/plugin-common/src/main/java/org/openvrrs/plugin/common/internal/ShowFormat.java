@@ -1,0 +1,102 @@
+package org.openvrrs.plugin.common.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.openvrrs.net.api.Frames;
+import org.openvrrs.net.api.InterfaceAddress;
+import org.openvrrs.net.api.NetInterface;
+import org.openvrrs.vrrs.api.GroupState;
+import org.openvrrs.vrrs.api.IpAddresses;
+import org.openvrrs.vrrs.api.MacAddress;
+
+/** The guide's layouts: {@code show vrrs plugin database}, {@code show ip interface brief}, {@code show ip arp}. */
+public final class ShowFormat {
+    private ShowFormat() {
+    }
+
+    public static String database(List<PluginInfrastructure.EntryView> entries) {
+        StringBuilder out = new StringBuilder("VRRS Plugin Database\n");
+        for (PluginInfrastructure.EntryView e : entries) {
+            out.append("-----\n");
+            out.append("Name = ").append(e.name()).append('\n');
+            out.append("Server connection = ").append(e.live() ? "Live" : "Disconnected").append('\n');
+            out.append("State = ").append(e.active() ? "Active" : "Disabled").append('\n');
+            out.append("MAC addr = ").append(e.mac().toDotted()).append('\n');
+            out.append("Test Control = ").append(e.testControl() ? "True" : "False").append('\n');
+            out.append("Client Handle = ").append(e.clientHandle()).append('\n');
+            out.append("Interface list =\n");
+            e.interfaces().forEach(i -> out.append("                ").append(i).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code show ip interface brief} of one network, with the guide's comment under a subinterface the
+     * Interface-State plug-in holds down.
+     */
+    public static String interfaceBrief(String networkName, List<NetInterface> interfaces,
+            List<PluginInfrastructure.SubinterfaceView> subinterfaces) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-26s%-16s%-4s%-7s%-22s%s%n",
+                "Interface", "IP-Address", "OK?", "Method", "Status", "Protocol"));
+        for (NetInterface i : interfaces) {
+            String ip = i.addresses().isEmpty() ? "unassigned" : IpAddresses.format(i.addresses().get(0).address());
+            out.append(String.format(Locale.ROOT, "%-26s%-16s%-4s%-7s%-22s%s%n", i.name(), ip, "YES", "manual",
+                    i.adminUp() ? "up" : "administratively down", i.lineProtocolUp() ? "up" : "down"));
+            for (PluginInfrastructure.SubinterfaceView v : subinterfaces) {
+                SubinterfaceSettings s = v.settings();
+                if (s.network().equals(networkName) && s.interfaceName().equals(i.name()) && s.interfaceState()
+                        && v.live() && !(v.state().hasServer() && v.state().isActive())) {
+                    out.append("! \"interface-state\" DOWN due to ").append(reason(v.state())).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String reason(GroupState s) {
+        return s.hasServer() ? "VRRS " + s.group() + " state " + s.state() : "no VRRS server";
+    }
+
+    /**
+     * {@code show ip arp} of one network: each interface's own addresses with the MAC they are answered with (the
+     * virtual MAC while the MAC-Address plug-in holds it), then the active groups' virtual addresses.
+     *
+     * @param arpMac       the plug-in MAC of an interface, if any
+     * @param groupsByIf   virtual addresses and MACs of the ACTIVE followed groups, by the interface that owns them
+     */
+    public static String arp(List<NetInterface> interfaces, BiFunction<String, String, Optional<MacAddress>> arpMac,
+            String networkName, Map<String, Map<String, MacAddress>> groupsByIf) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s%-18s%-11s%-17s%-6s%s%n",
+                "Protocol", "Address", "Age (min)", "Hardware Addr", "Type", "Interface"));
+        for (NetInterface i : interfaces) {
+            Optional<MacAddress> virtual = arpMac.apply(networkName, i.name());
+            for (InterfaceAddress a : i.addresses()) {
+                MacAddress mac = a.equals(i.addresses().get(0)) ? virtual.orElse(i.mac()) : i.mac();
+                out.append(row(IpAddresses.format(a.address()), mac, i.name()));
+            }
+            groupsByIf.getOrDefault(i.name(), Map.of()).forEach((ip, mac) -> out.append(row(ip, mac, i.name())));
+        }
+        return out.toString();
+    }
+
+    private static String row(String ip, MacAddress mac, String ifname) {
+        return String.format(Locale.ROOT, "%-10s%-18s%-11s%-17s%-6s%s%n", "Internet", ip, "-", mac.toDotted(), "ARPA",
+                ifname);
+    }
+
+    /** The MAC filter part of {@code show controller}: the addresses a physical interface accepts. */
+    public static String controller(NetInterface i) {
+        StringBuilder out = new StringBuilder("Interface ").append(i.name()).append('\n');
+        out.append("Hardware address is ").append(i.mac().toDotted()).append(" (bia ")
+                .append(i.burnedInMac().toDotted()).append(")\n");
+        out.append("Software MAC address filter (addr/mask):\n");
+        out.append("  ").append(Frames.BROADCAST.toDotted()).append(" 0000.0000.0000\n");
+        out.append("  ").append(i.mac().toDotted()).append(" 0000.0000.0000\n");
+        i.macFilter().stream().map(MacAddress::toDotted).sorted()
+                .forEach(m -> out.append("  ").append(m).append(" 0000.0000.0000\n"));
+        return out.toString();
+    }
+}

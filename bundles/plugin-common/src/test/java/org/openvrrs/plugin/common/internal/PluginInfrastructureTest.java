@@ -1,0 +1,151 @@
+package org.openvrrs.plugin.common.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvrrs.plugin.common.test.PluginTestBed.NAME_1;
+import static org.openvrrs.plugin.common.test.PluginTestBed.NAME_2;
+import static org.openvrrs.plugin.common.test.PluginTestBed.follow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openvrrs.net.api.InterfaceAddress;
+import org.openvrrs.plugin.common.api.Subinterface;
+import org.openvrrs.plugin.common.api.SubinterfacePlugin;
+import org.openvrrs.plugin.common.test.PluginTestBed;
+import org.openvrrs.vrrs.api.GroupState;
+import org.openvrrs.vrrs.api.VrrsState;
+
+class PluginInfrastructureTest {
+    final PluginTestBed bed = new PluginTestBed();
+    final List<String> calls = new ArrayList<>();
+
+    /** Records what the infrastructure tells it: "if eth0.2 ACTIVE", "if eth0.2 release". */
+    final class Recorder implements SubinterfacePlugin {
+        final String name;
+        final int order;
+
+        Recorder(String name, int order) {
+            this.name = name;
+            this.order = order;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int order() {
+            return order;
+        }
+
+        @Override
+        public boolean configuredOn(Subinterface s) {
+            return name.equals("if") ? s.interfaceState() : s.macAddress();
+        }
+
+        @Override
+        public void update(Subinterface s, GroupState state) {
+            calls.add(name + " " + s.interfaceName() + " " + (state.hasServer() ? state.state() : "NOSERVER"));
+        }
+
+        @Override
+        public void release(Subinterface s) {
+            calls.add(name + " " + s.interfaceName() + " release");
+        }
+    }
+
+    @Test
+    void interfaceStateActsBeforeMacAddressWhateverTheArrivalOrder() {
+        bed.infra.addPlugin(new Recorder("mac", 10));
+        bed.infra.addPlugin(new Recorder("if", 0));
+        bed.infra.put("2", follow("eth0.2", NAME_1, true, true, false, 5, 360));
+        calls.clear();
+        bed.publish(VrrsState.ACTIVE);
+        // the server registers (INIT), then publishes ACTIVE: Interface-State first each time
+        assertThat(calls).containsExactly("if eth0.2 INIT", "mac eth0.2 INIT", "if eth0.2 ACTIVE",
+                "mac eth0.2 ACTIVE");
+    }
+
+    @Test
+    void registryGoingAwayReadsAsNoServerAndItsReturnRestoresTheState() {
+        bed.infra.addPlugin(new Recorder("if", 0));
+        bed.infra.put("2", follow("eth0.2", NAME_1, true, false, false, 5, 360));
+        bed.publish(VrrsState.ACTIVE);
+        calls.clear();
+        bed.infra.clearRegistry(bed.registry);
+        assertThat(calls).containsExactly("if eth0.2 NOSERVER");
+        assertThat(bed.infra.registered()).isFalse();
+        bed.infra.setRegistry(bed.registry); // back (the fake keeps the old registration: a real one drops it)
+        assertThat(calls).endsWith("if eth0.2 ACTIVE");
+        assertThat(bed.infra.registered()).isTrue();
+    }
+
+    @Test
+    void changingTheConfigurationReleasesOnlyWhatWasRemoved() {
+        bed.infra.addPlugin(new Recorder("if", 0));
+        bed.infra.addPlugin(new Recorder("mac", 10));
+        bed.infra.put("2", follow("eth0.2", NAME_1, true, true, false, 5, 360));
+        calls.clear();
+        bed.infra.put("2", follow("eth0.2", NAME_1, true, false, false, 5, 360)); // no vrrs mac-address
+        assertThat(calls).containsExactly("mac eth0.2 release", "if eth0.2 NOSERVER", "mac eth0.2 release");
+        calls.clear();
+        bed.infra.put("2", follow("eth0.2", NAME_2, true, false, false, 5, 360)); // follows another name
+        assertThat(calls).startsWith("if eth0.2 release", "mac eth0.2 release");
+        assertThat(bed.registry.clients().get(0).following()).containsExactly(NAME_2);
+        assertThat(bed.infra.database()).extracting(PluginInfrastructure.EntryView::name).containsExactly(NAME_2);
+    }
+
+    @Test
+    void aRefusedSubinterfaceIsTakenOnceItGetsAnAddressAndGivenBackWhenItsNetworkGoes() {
+        bed.infra.addPlugin(new Recorder("if", 0));
+        bed.infra.put("6", follow("eth0.6", NAME_1, true, false, false, 5, 360));
+        assertThat(calls).isEmpty();
+        bed.r1.addAddress("eth0.6", InterfaceAddress.parse("198.51.100.193/26"));
+        bed.clock.runUntilIdle();
+        assertThat(calls).containsExactly("if eth0.6 NOSERVER");
+        bed.infra.removeNetwork("r1");
+        assertThat(calls).endsWith("if eth0.6 release");
+        assertThat(bed.infra.subinterfaces()).singleElement().satisfies(v -> {
+            assertThat(v.live()).isFalse();
+            assertThat(v.problem()).isEqualTo("network r1 is not present");
+        });
+    }
+
+    @Test
+    void noPluginNoClientAndCloseGivesEverythingBack() {
+        bed.infra.put("2", follow("eth0.2", NAME_1, true, false, false, 5, 360));
+        assertThat(bed.registry.clients()).isEmpty();
+        Recorder r = new Recorder("if", 0);
+        bed.infra.addPlugin(r);
+        assertThat(bed.registry.clients()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("VRRS-Plugins");
+            assertThat(c.priority().label()).isEqualTo("High");
+        });
+        bed.infra.close();
+        assertThat(calls).endsWith("if eth0.2 release");
+        assertThat(bed.registry.clients()).isEmpty();
+    }
+
+    @Test
+    void showViewsReadLikeTheGuide() {
+        bed.infra.put("2", follow("eth0.2", NAME_1, true, true, false, 5, 360));
+        String arp = ShowFormat.arp(bed.r1.interfaces(), (n, i) -> i.equals("eth0.2")
+                ? java.util.Optional.of(PluginTestBed.VMAC) : java.util.Optional.empty(), "r1",
+                java.util.Map.of("eth0", java.util.Map.of("192.0.2.254", PluginTestBed.VMAC)));
+        assertThat(arp).startsWith("Protocol  Address           Age (min)  Hardware Addr    Type  Interface\n"
+                + "Internet  192.0.2.2         -          0200.0000.0101   ARPA  eth0\n"
+                + "Internet  192.0.2.254       -          0000.5e00.0101   ARPA  eth0\n");
+        assertThat(arp).contains("Internet  198.51.100.1      -          0000.5e00.0101   ARPA  eth0.2\n"
+                + "Internet  198.51.100.65     -          0200.0000.0101   ARPA  eth0.3\n");
+        bed.r1.addMacFilter("eth0", PluginTestBed.VMAC);
+        assertThat(ShowFormat.controller(bed.r1.find("eth0").orElseThrow())).isEqualTo("""
+                Interface eth0
+                Hardware address is 0200.0000.0101 (bia 0200.0000.0101)
+                Software MAC address filter (addr/mask):
+                  ffff.ffff.ffff 0000.0000.0000
+                  0200.0000.0101 0000.0000.0000
+                  0000.5e00.0101 0000.0000.0000
+                """);
+    }
+}
