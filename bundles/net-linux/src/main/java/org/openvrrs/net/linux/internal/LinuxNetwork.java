@@ -1,0 +1,573 @@
+package org.openvrrs.net.linux.internal;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openvrrs.net.api.FrameKind;
+import org.openvrrs.net.api.FrameListener;
+import org.openvrrs.net.api.Frames;
+import org.openvrrs.net.api.InterfaceAddress;
+import org.openvrrs.net.api.InterfaceListener;
+import org.openvrrs.net.api.NetInterface;
+import org.openvrrs.net.api.Network;
+import org.openvrrs.net.api.Registration;
+import org.openvrrs.net.api.Scheduler;
+import org.openvrrs.vrrs.api.DebugLoggers;
+import org.openvrrs.vrrs.api.IpAddresses;
+import org.openvrrs.vrrs.api.MacAddress;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.Pcaps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Network} on real Linux devices: frames through libpcap ({@link PcapPort}, one receive thread per device
+ * handing frames to the {@link Scheduler}), link control through one long-lived {@code ip -batch} process
+ * ({@link IpBatch}), state read with {@code ip -json} and followed with {@code ip monitor} ({@link IpMonitor}).
+ * A virtual address lives on a macvlan with the virtual MAC ({@link VirtualMacs}).
+ *
+ * <p>Public with a plain constructor so tests and tools run it without OSGi ({@link LinuxPlatform} is the OSGi
+ * shell). Only the configured devices are interfaces of this network; a configured device that does not exist yet is
+ * waited for.
+ */
+public final class LinuxNetwork implements Network, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LinuxNetwork.class);
+    private static final Logger DEBUG = LoggerFactory.getLogger(DebugLoggers.name("infra", "linux"));
+    /** Frames waiting for the scheduler beyond this are dropped and counted: a stuck scheduler must not eat memory. */
+    static final int MAX_PENDING_FRAMES = 10_000;
+
+    private final List<String> devices;
+    private final Scheduler scheduler;
+    private final String pcapLibrary;
+    private final IpBatch batch = new IpBatch();
+    private final IpMonitor monitor;
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "net-linux-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final CopyOnWriteArrayList<ListenerEntry<InterfaceListener>> interfaceListeners =
+            new CopyOnWriteArrayList<>();
+    private final Map<String, Device> byName = new LinkedHashMap<>(); // guarded by this
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private boolean closed;
+
+    /** One configured device: its kernel state, what we force on it, its pcap port and frame listeners. */
+    private static final class Device {
+        final String name;
+        final Map<FrameKind, CopyOnWriteArrayList<ListenerEntry<FrameListener>>> receivers =
+                new EnumMap<>(FrameKind.class);
+        final Set<MacAddress> macFilter = new LinkedHashSet<>();
+        final Map<InetAddress, MacAddress> virtualAddresses = new HashMap<>();
+        final Map<String, Set<InetAddress>> macvlans = new HashMap<>();
+        IpLink link; // null while the device does not exist
+        MacAddress firstMac;
+        boolean forcedDown;
+        PcapPort port;
+        NetInterface snapshot;
+
+        Device(String name) {
+            this.name = name;
+            for (FrameKind k : FrameKind.values()) {
+                receivers.put(k, new CopyOnWriteArrayList<>());
+            }
+        }
+
+        NetInterface snapshot() {
+            if (link == null) {
+                return null;
+            }
+            MacAddress burnedIn = link.permanentMac() != null ? link.permanentMac() : firstMac;
+            return new NetInterface(name, link.index(), burnedIn, link.mac(), link.addresses(), link.adminUp(),
+                    link.lineUp() && !forcedDown, link.parent(), link.vlanId(), macFilter);
+        }
+    }
+
+    private static final class ListenerEntry<T> {
+        final T listener;
+        volatile boolean open = true;
+
+        ListenerEntry(T listener) {
+            this.listener = listener;
+        }
+    }
+
+    /**
+     * @param devices     Linux device names the appliance uses (e.g. eth0, eth0.10)
+     * @param scheduler   where every callback runs; owned by the caller
+     * @param pcapLibrary path of libpcap, "" to look in the usual places
+     */
+    public LinuxNetwork(List<String> devices, Scheduler scheduler, String pcapLibrary) {
+        if (devices.isEmpty()) {
+            throw new IllegalArgumentException("no interfaces configured (e.g. interfaces = eth0)");
+        }
+        for (String d : devices) {
+            if (!d.matches("[A-Za-z0-9_.@:-]{1,15}")) {
+                throw new IllegalArgumentException("'" + d + "' is not a Linux interface name");
+            }
+        }
+        this.devices = List.copyOf(new LinkedHashSet<>(devices));
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler is required");
+        this.pcapLibrary = pcapLibrary == null ? "" : pcapLibrary;
+        this.monitor = new IpMonitor(this::linkChanged);
+        this.devices.forEach(d -> byName.put(d, new Device(d)));
+    }
+
+    /**
+     * Checks the host, removes virtual-MAC macvlans a crashed run left behind, sets the ARP sysctls, opens the
+     * devices and starts following link changes. Throws {@link IllegalStateException} with a one-line reason.
+     */
+    public void start() {
+        Platform.requireCapabilities();
+        java.nio.file.Path lib = Platform.configureLibpcap(pcapLibrary);
+        try {
+            LOG.info("libpcap: {} ({})", lib, Pcaps.libVersion());
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
+            throw new IllegalStateException("libpcap " + lib + " cannot be loaded: " + e.getMessage());
+        }
+        List<IpLink> links = IpLink.parseAll(IpProcess.run("-json", "-details", "addr", "show"));
+        for (String stale : VirtualMacs.stale(links)) {
+            LOG.info("removing {} left behind by an earlier run", stale);
+            try {
+                IpProcess.run("link", "del", "dev", stale);
+            } catch (IllegalStateException e) {
+                LOG.warn(e.getMessage());
+            }
+        }
+        monitor.start();
+        refresh();
+        synchronized (this) {
+            byName.values().stream().filter(d -> d.link == null).forEach(d -> LOG.error(
+                    "interface {} (org.openvrrs.net.linux interfaces) does not exist; waiting for it", d.name));
+        }
+    }
+
+    // ---- state
+
+    /** A monitor line named {@code device} (null: anything may have changed): re-read state soon, coalesced. */
+    private void linkChanged(String device) {
+        boolean relevant;
+        synchronized (this) {
+            relevant = device == null || byName.containsKey(device)
+                    || byName.values().stream().anyMatch(d -> d.link != null && d.link.name().equals(device));
+        }
+        if (relevant && refreshQueued.compareAndSet(false, true)) {
+            try {
+                refresher.execute(() -> {
+                    refreshQueued.set(false);
+                    refresh();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                refreshQueued.set(false); // closing
+            }
+        }
+    }
+
+    /** Reads every link with one {@code ip -json} call and applies what changed. */
+    private void refresh() {
+        List<IpLink> links;
+        try {
+            links = IpLink.parseAll(IpProcess.run("-json", "-details", "addr", "show"));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            LOG.warn("cannot read interfaces: {}", e.getMessage());
+            return;
+        }
+        Map<String, IpLink> now = new HashMap<>();
+        links.forEach(l -> now.put(l.name(), l));
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            for (Device d : byName.values()) {
+                IpLink link = now.get(d.name);
+                boolean appeared = d.link == null && link != null;
+                d.link = link;
+                if (appeared) {
+                    d.firstMac = d.firstMac != null ? d.firstMac : link.mac();
+                    Platform.setArpSysctls(d.name);
+                    openPort(d);
+                } else if (link == null && d.port != null) {
+                    closePort(d);
+                    LOG.warn("interface {} disappeared", d.name);
+                }
+                publish(d);
+            }
+        }
+    }
+
+    /** Recomputes the snapshot of {@code d} and tells listeners if it changed. Holds the lock. */
+    private void publish(Device d) {
+        NetInterface before = d.snapshot;
+        NetInterface after = d.snapshot();
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        d.snapshot = after;
+        DEBUG.debug("{}: {} -> {}", d.name, before, after);
+        List<ListenerEntry<InterfaceListener>> listeners = List.copyOf(interfaceListeners);
+        executeSafely(() -> {
+            for (ListenerEntry<InterfaceListener> e : listeners) {
+                if (e.open) {
+                    try {
+                        e.listener.interfaceChanged(before, after);
+                    } catch (RuntimeException ex) {
+                        LOG.error("interface listener {} failed", e.listener, ex);
+                    }
+                }
+            }
+        });
+    }
+
+    private void openPort(Device d) {
+        try {
+            d.port = new PcapPort(d.name, frame -> received(d, frame));
+            LOG.info("{}: capturing VRRP, ARP and neighbour discovery", d.name);
+        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+            LOG.error("{}: cannot open for capture: {}", d.name, e.getMessage());
+        }
+    }
+
+    private void closePort(Device d) {
+        PcapPort p = d.port;
+        d.port = null;
+        if (p != null) {
+            p.close();
+        }
+    }
+
+    /** On a receive thread: classify, then hand the frame to the scheduler unless too many are waiting. */
+    private void received(Device d, byte[] frame) {
+        FrameKind kind = FrameKind.classify(frame);
+        if (kind == null) {
+            return;
+        }
+        List<ListenerEntry<FrameListener>> listeners = d.receivers.get(kind);
+        if (listeners.isEmpty()) {
+            return;
+        }
+        long now = scheduler.nanoTime();
+        if (pending.incrementAndGet() > MAX_PENDING_FRAMES) {
+            pending.decrementAndGet();
+            if (dropped.incrementAndGet() % 1000 == 1) {
+                LOG.warn("{}: the scheduler is behind; {} frames dropped so far", d.name, dropped.get());
+            }
+            return;
+        }
+        executeSafely(() -> {
+            pending.decrementAndGet();
+            NetInterface snap = d.snapshot;
+            if (snap == null || !snap.lineProtocolUp() || !snap.accepts(Frames.destination(frame))) {
+                return;
+            }
+            boolean first = true;
+            for (ListenerEntry<FrameListener> e : listeners) {
+                if (e.open) {
+                    try {
+                        e.listener.onFrame(d.name, first ? frame : frame.clone(), now);
+                        first = false;
+                    } catch (RuntimeException ex) {
+                        LOG.error("frame listener {} failed", e.listener, ex);
+                    }
+                }
+            }
+        });
+    }
+
+    private void executeSafely(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (IllegalStateException e) {
+            LOG.debug("scheduler closed: {}", e.getMessage());
+        }
+    }
+
+    /** Frames dropped because the scheduler fell behind. */
+    public long droppedFrames() {
+        return dropped.get();
+    }
+
+    /** Per device: frames received, kernel drops, send errors; for show commands and logs. */
+    public synchronized Map<String, long[]> counters() {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        byName.forEach((n, d) -> out.put(n, d.port == null ? new long[] {0, 0, 0}
+                : new long[] {d.port.received(), d.port.kernelDrops(), d.port.sendErrors()}));
+        return out;
+    }
+
+    private Device require(String ifname) {
+        Device d = byName.get(ifname);
+        if (d == null) {
+            throw new IllegalArgumentException("no interface named " + ifname);
+        }
+        return d;
+    }
+
+    private Device requirePresent(String ifname) {
+        Device d = require(ifname);
+        if (d.link == null) {
+            throw new IllegalArgumentException("interface " + ifname + " does not exist on this host");
+        }
+        return d;
+    }
+
+    // ---- Network
+
+    @Override
+    public synchronized List<NetInterface> interfaces() {
+        List<NetInterface> list = new ArrayList<>();
+        byName.values().forEach(d -> {
+            if (d.snapshot != null) {
+                list.add(d.snapshot);
+            }
+        });
+        list.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        return list;
+    }
+
+    @Override
+    public synchronized Optional<NetInterface> find(String name) {
+        Device d = byName.get(name);
+        return d == null ? Optional.empty() : Optional.ofNullable(d.snapshot);
+    }
+
+    @Override
+    public Registration addInterfaceListener(InterfaceListener listener) {
+        ListenerEntry<InterfaceListener> e = new ListenerEntry<>(Objects.requireNonNull(listener, "listener"));
+        interfaceListeners.add(e);
+        return () -> {
+            e.open = false;
+            interfaceListeners.remove(e);
+        };
+    }
+
+    /** Allowed on a configured device that does not exist yet: frames flow once it appears. */
+    @Override
+    public synchronized Registration receive(String interfaceName, FrameKind kind, FrameListener listener) {
+        Objects.requireNonNull(kind, "frame kind is required");
+        ListenerEntry<FrameListener> e = new ListenerEntry<>(Objects.requireNonNull(listener, "listener"));
+        List<ListenerEntry<FrameListener>> list = require(interfaceName).receivers.get(kind);
+        list.add(e);
+        return () -> {
+            e.open = false;
+            list.remove(e);
+        };
+    }
+
+    @Override
+    public void send(String interfaceName, byte[] ethernetFrame) {
+        Objects.requireNonNull(ethernetFrame, "frame is required");
+        if (ethernetFrame.length < Frames.ETHERNET_HEADER_LENGTH) {
+            throw new IllegalArgumentException("a frame of " + ethernetFrame.length + " bytes has no Ethernet header");
+        }
+        PcapPort port;
+        synchronized (this) {
+            Device d = require(interfaceName);
+            if (d.snapshot == null || !d.snapshot.lineProtocolUp()) {
+                return;
+            }
+            port = d.port;
+        }
+        if (port != null) {
+            port.send(ethernetFrame);
+        }
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public synchronized void setLineProtocol(String interfaceName, boolean up) {
+        Device d = require(interfaceName);
+        d.forcedDown = !up;
+        publish(d);
+    }
+
+    @Override
+    public synchronized void setAdminState(String interfaceName, boolean up) {
+        requirePresent(interfaceName);
+        batch.submit(List.of("link set dev " + interfaceName + (up ? " up" : " down")));
+    }
+
+    @Override
+    public synchronized void setMac(String interfaceName, MacAddress mac) {
+        Device d = requirePresent(interfaceName);
+        if (mac != null && Frames.isGroupAddress(mac)) {
+            throw new IllegalArgumentException("MAC " + mac + " for " + interfaceName + " is a group address");
+        }
+        MacAddress target = mac != null ? mac : d.snapshot().burnedInMac();
+        batch.submit(List.of("link set dev " + interfaceName + " address " + target.toColons()));
+    }
+
+    /** The kernel has no per-MAC unicast filter in iproute2: the device goes promiscuous while the filter is set. */
+    @Override
+    public synchronized void addMacFilter(String interfaceName, MacAddress mac) {
+        Device d = requirePresent(interfaceName);
+        if (d.macFilter.add(Objects.requireNonNull(mac, "MAC is required")) && d.macFilter.size() == 1) {
+            batch.submit(List.of("link set dev " + interfaceName + " promisc on"));
+        }
+        publish(d);
+    }
+
+    @Override
+    public synchronized void removeMacFilter(String interfaceName, MacAddress mac) {
+        Device d = requirePresent(interfaceName);
+        if (d.macFilter.remove(Objects.requireNonNull(mac, "MAC is required")) && d.macFilter.isEmpty()) {
+            batch.submit(List.of("link set dev " + interfaceName + " promisc off"));
+        }
+        publish(d);
+    }
+
+    @Override
+    public synchronized void addAddress(String interfaceName, InterfaceAddress address) {
+        requirePresent(interfaceName);
+        batch.submit(List.of("addr replace " + address + " dev " + interfaceName));
+    }
+
+    @Override
+    public synchronized void removeAddress(String interfaceName, InterfaceAddress address) {
+        Device d = requirePresent(interfaceName);
+        if (d.link.addresses().stream().noneMatch(a -> a.address().equals(address.address()))) {
+            LOG.warn("{}: address {} is not on the interface; nothing removed", interfaceName, address);
+            return;
+        }
+        batch.submit(List.of("addr del " + address + " dev " + interfaceName));
+    }
+
+    /**
+     * Puts {@code ip} on the macvlan of {@code mac} over the device, creating the macvlan first when needed, in one
+     * write to the ip batch process (no fork on the way to Master).
+     */
+    @Override
+    public synchronized void addVirtualAddress(String interfaceName, InetAddress ip, MacAddress mac) {
+        Objects.requireNonNull(ip, "virtual address is required");
+        Objects.requireNonNull(mac, "virtual MAC is required");
+        Device d = requirePresent(interfaceName);
+        MacAddress current = d.virtualAddresses.get(ip);
+        if (mac.equals(current)) {
+            return;
+        }
+        List<String> commands = new ArrayList<>();
+        if (current != null) {
+            commands.addAll(withdraw(d, ip));
+        }
+        String macvlan = VirtualMacs.deviceName(d.link.index(), mac);
+        Set<InetAddress> carried = d.macvlans.get(macvlan);
+        if (carried == null) {
+            carried = new HashSet<>();
+            d.macvlans.put(macvlan, carried);
+            commands.addAll(VirtualMacs.create(interfaceName, macvlan, mac, ip instanceof Inet6Address));
+        }
+        carried.add(ip);
+        d.virtualAddresses.put(ip, mac);
+        commands.add(VirtualMacs.addAddress(macvlan, ip));
+        batch.submit(commands);
+        DEBUG.debug("{}: virtual address {} on {} ({})", interfaceName, IpAddresses.format(ip), macvlan, mac);
+    }
+
+    @Override
+    public synchronized void removeVirtualAddress(String interfaceName, InetAddress ip) {
+        Device d = require(interfaceName);
+        if (!d.virtualAddresses.containsKey(ip)) {
+            return;
+        }
+        batch.submit(withdraw(d, ip));
+        DEBUG.debug("{}: virtual address {} withdrawn", interfaceName, IpAddresses.format(ip));
+    }
+
+    /** The commands removing {@code ip}; the macvlan goes with its last address. Holds the lock. */
+    private List<String> withdraw(Device d, InetAddress ip) {
+        MacAddress mac = d.virtualAddresses.remove(ip);
+        for (Map.Entry<String, Set<InetAddress>> e : d.macvlans.entrySet()) {
+            if (e.getValue().remove(ip)) {
+                if (e.getValue().isEmpty()) {
+                    d.macvlans.remove(e.getKey());
+                    return List.of(VirtualMacs.delete(e.getKey()));
+                }
+                return List.of(VirtualMacs.removeAddress(e.getKey(), ip));
+            }
+        }
+        LOG.debug("{}: no macvlan carried {} ({})", d.name, ip, mac);
+        return List.of();
+    }
+
+    @Override
+    public void sendGratuitousArp(String interfaceName, InetAddress ip, MacAddress mac) {
+        if (!(ip instanceof Inet4Address ipv4)) {
+            throw new IllegalArgumentException("gratuitous ARP needs an IPv4 address, not " + ip);
+        }
+        send(interfaceName, Frames.gratuitousArp(ipv4, Objects.requireNonNull(mac, "MAC is required")));
+    }
+
+    @Override
+    public void sendUnsolicitedNeighborAdvert(String interfaceName, InetAddress ip, MacAddress mac) {
+        if (!(ip instanceof Inet6Address ipv6)) {
+            throw new IllegalArgumentException("a Neighbor Advertisement needs an IPv6 address, not " + ip);
+        }
+        send(interfaceName, Frames.unsolicitedNeighborAdvert(ipv6, Objects.requireNonNull(mac, "MAC is required")));
+    }
+
+    /** Stops following links, removes every macvlan it created, closes the devices and the ip processes. */
+    @Override
+    public void close() {
+        List<String> cleanup = new ArrayList<>();
+        List<Device> all;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            all = List.copyOf(byName.values());
+            for (Device d : all) {
+                d.macvlans.keySet().forEach(m -> cleanup.add(VirtualMacs.delete(m)));
+                d.macvlans.clear();
+                d.virtualAddresses.clear();
+                if (!d.macFilter.isEmpty() && d.link != null) {
+                    cleanup.add("link set dev " + d.name + " promisc off");
+                }
+            }
+        }
+        monitor.close();
+        refresher.shutdownNow();
+        try {
+            refresher.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        batch.submit(cleanup);
+        batch.close();
+        synchronized (this) {
+            all.forEach(this::closePort);
+        }
+        interfaceListeners.forEach(e -> e.open = false);
+        interfaceListeners.clear();
+        LOG.info("net-linux stopped; {} frames dropped while the scheduler was behind", dropped.get());
+    }
+
+    @Override
+    public String toString() {
+        return "LinuxNetwork " + devices;
+    }
+}

@@ -1,0 +1,86 @@
+package org.openvrrs.net.linux.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Hashtable;
+import java.util.List;
+import org.openvrrs.net.api.Network;
+import org.openvrrs.net.api.SystemScheduler;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Linux platform: offers the configured Linux devices as the appliance's own {@link Network} (service property
+ * {@value #NETWORK_NAME} = {@code local}). Runs only while its configuration ({@value #PID}) exists, so the
+ * distribution's default stays the simulated demo. A host that cannot run it (not root, no libpcap) gets one clear
+ * error line in the log and no Network service.
+ */
+@Component(service = {}, configurationPid = LinuxPlatform.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = LinuxPlatform.Config.class)
+public final class LinuxPlatform {
+    static final String PID = "org.openvrrs.net.linux";
+    static final String NETWORK_NAME = "network.name";
+    private static final Logger LOG = LoggerFactory.getLogger(LinuxPlatform.class);
+
+    @ObjectClassDefinition(name = "OpenVRRS Linux interfaces", description = "Real interfaces the appliance uses")
+    public @interface Config {
+        @AttributeDefinition(description = "Linux devices the appliance uses, e.g. eth0, eth0.10")
+        String[] interfaces();
+
+        @AttributeDefinition(description = "Path of libpcap; empty = look in the usual library folders")
+        String pcapLibrary() default "";
+
+        @AttributeDefinition(description = "Name of the Network service (network.name); the appliance's own is local")
+        String networkName() default "local";
+    }
+
+    private final SystemScheduler scheduler = new SystemScheduler("net-linux");
+    private final LinuxNetwork network;
+    private final ServiceRegistration<Network> registration;
+
+    @Activate
+    public LinuxPlatform(BundleContext context, Config config) {
+        try {
+            network = new LinuxNetwork(devices(config.interfaces()), scheduler, config.pcapLibrary());
+            network.start();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            scheduler.close();
+            LOG.error("Linux interfaces ({}) not started: {}", PID, e.getMessage());
+            throw e;
+        }
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(NETWORK_NAME, config.networkName());
+        registration = context.registerService(Network.class, network, props);
+        LOG.info("Linux interfaces {} offered as network {}", Arrays.toString(config.interfaces()),
+                config.networkName());
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+        network.close();
+        scheduler.close();
+    }
+
+    /** Accepts {@code eth0, eth1} in one string as well as a list. */
+    static List<String> devices(String[] configured) {
+        List<String> list = new ArrayList<>();
+        for (String s : configured == null ? new String[0] : configured) {
+            for (String part : s.split("[,\\s]+")) {
+                if (!part.isBlank()) {
+                    list.add(part.trim());
+                }
+            }
+        }
+        return list;
+    }
+}

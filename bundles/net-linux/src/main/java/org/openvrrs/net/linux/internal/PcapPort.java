@@ -1,0 +1,130 @@
+package org.openvrrs.net.linux.internal;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.pcap4j.core.BpfProgram;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapNetworkInterface;
+import org.pcap4j.core.PcapStat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The frames of one Linux device through libpcap, raw bytes only (pcap4j's packet factories are not used: inside
+ * OSGi they silently yield UnknownPacket). A receive handle, filtered in the kernel to what the appliance needs and to
+ * incoming frames only, is read by one thread of its own; frames are sent on a second handle (a handle does not see
+ * what it injects, and reads and writes on one handle from two threads are not safe).
+ */
+final class PcapPort implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PcapPort.class);
+    /** VRRP over IPv4 and IPv6, ARP, and IPv6 neighbour discovery (ICMPv6 133-137, no extension headers). */
+    static final String FILTER = "(ip proto 112) or (ip6 proto 112) or arp"
+            + " or (icmp6 and ip6[40] >= 133 and ip6[40] <= 137)";
+    /** The send handle captures nothing: no frame is 1 byte long or shorter. */
+    static final String NOTHING = "less 1";
+    private static final int SNAPLEN = 2048;
+    private static final int POLL_MILLIS = 100;
+    private static final int BUFFER_BYTES = 4 << 20;
+
+    private final String device;
+    private final Consumer<byte[]> onFrame;
+    private final PcapHandle receiveHandle;
+    private final PcapHandle sendHandle;
+    private final Thread thread;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong sendErrors = new AtomicLong();
+    private volatile boolean closed;
+
+    /**
+     * Opens both handles and starts the receive thread.
+     *
+     * @param onFrame called on the receive thread with each frame; must not block
+     */
+    PcapPort(String device, Consumer<byte[]> onFrame) throws PcapNativeException, NotOpenException {
+        this.device = device;
+        this.onFrame = onFrame;
+        this.receiveHandle = new PcapHandle.Builder(device).snaplen(SNAPLEN)
+                .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS).timeoutMillis(POLL_MILLIS)
+                .bufferSize(BUFFER_BYTES).immediateMode(true).build();
+        PcapHandle send = null;
+        try {
+            receiveHandle.setFilter(FILTER, BpfProgram.BpfCompileMode.OPTIMIZE);
+            receiveHandle.setDirection(PcapHandle.PcapDirection.IN);
+            send = new PcapHandle.Builder(device).snaplen(64).timeoutMillis(POLL_MILLIS).immediateMode(true).build();
+            send.setFilter(NOTHING, BpfProgram.BpfCompileMode.OPTIMIZE);
+        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+            receiveHandle.close();
+            if (send != null) {
+                send.close();
+            }
+            throw e;
+        }
+        this.sendHandle = send;
+        this.thread = new Thread(this::receiveLoop, "net-linux-rx-" + device);
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MAX_PRIORITY);
+        thread.start();
+    }
+
+    private void receiveLoop() {
+        try {
+            while (!closed) {
+                byte[] frame;
+                try {
+                    frame = receiveHandle.getNextRawPacket();
+                } catch (NotOpenException e) {
+                    return;
+                }
+                if (frame != null) {
+                    received.incrementAndGet();
+                    onFrame.accept(frame);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{}: receive loop stopped: {}", device, e.toString());
+        } finally {
+            receiveHandle.close(); // closed here, never under a thread still reading it
+        }
+    }
+
+    /** Injects a whole Ethernet frame; a failure is counted and logged at debug, never thrown. */
+    void send(byte[] frame) {
+        try {
+            sendHandle.sendPacket(frame);
+        } catch (PcapNativeException | NotOpenException e) {
+            sendErrors.incrementAndGet();
+            LOG.debug("{}: frame not sent: {}", device, e.getMessage());
+        }
+    }
+
+    long received() {
+        return received.get();
+    }
+
+    long sendErrors() {
+        return sendErrors.get();
+    }
+
+    /** Frames the kernel dropped because the receive buffer was full, -1 when unknown. */
+    long kernelDrops() {
+        try {
+            PcapStat stat = receiveHandle.getStats();
+            return stat.getNumPacketsDropped();
+        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(2 * POLL_MILLIS + 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sendHandle.close();
+    }
+}

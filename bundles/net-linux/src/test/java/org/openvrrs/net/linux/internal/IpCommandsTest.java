@@ -1,0 +1,92 @@
+package org.openvrrs.net.linux.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvrrs.vrrs.api.AddressFamily;
+import org.openvrrs.vrrs.api.MacAddress;
+
+/** The iproute2 lines and names the bundle produces, monitor lines it reads, and its host checks. */
+class IpCommandsTest {
+
+    @Test
+    void monitorLinesNameTheirDevice() {
+        assertThat(IpMonitor.deviceOf("9: ovt-tmp0@ovt-tmp1: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500"))
+                .isEqualTo("ovt-tmp0");
+        assertThat(IpMonitor.deviceOf("9: eth0    inet 192.0.2.9/24 scope global eth0\\       valid_lft forever"))
+                .isEqualTo("eth0");
+        assertThat(IpMonitor.deviceOf("Deleted 10: vrrp.9.1@eth0: <BROADCAST,MULTICAST> mtu 1500"))
+                .isEqualTo("vrrp.9.1");
+        assertThat(IpMonitor.deviceOf("[LINK]10: eth0.10@eth0: <BROADCAST> mtu 1500")).isEqualTo("eth0.10");
+        assertThat(IpMonitor.deviceOf("   link/ether 00:00:5e:00:01:07 brd ff:ff:ff:ff:ff:ff")).isNull();
+    }
+
+    @Test
+    void macvlanNamesAreUniquePerParentAndMacAndFitIfnamsiz() {
+        assertThat(VirtualMacs.deviceName(9, MacAddress.vrrp(AddressFamily.IPV4, 1))).isEqualTo("vrrp.9.1");
+        assertThat(VirtualMacs.deviceName(12345, MacAddress.vrrp(AddressFamily.IPV6, 255)))
+                .isEqualTo("vrrp6.12345.255");
+        assertThat(VirtualMacs.deviceName(3, MacAddress.parse("0000.0c07.ac0a"))).isEqualTo("vmac.3.ac0a");
+        assertThat(VirtualMacs.OURS.matcher("vrrp6.12345.255").matches()).isTrue();
+        assertThat(VirtualMacs.OURS.matcher("vrrp.1").matches()).as("keepalived's vmac name").isFalse();
+        assertThatThrownBy(() -> VirtualMacs.deviceName(1234567, MacAddress.vrrp(AddressFamily.IPV6, 255)))
+                .hasMessageContaining("too large");
+    }
+
+    @Test
+    void macvlanCarriesTheVirtualMacInPrivateModeWithoutEui64LinkLocal() throws Exception {
+        MacAddress mac = MacAddress.vrrp(AddressFamily.IPV4, 7);
+        assertThat(VirtualMacs.create("eth0", "vrrp.9.7", mac, false)).containsExactly(
+                "link add link eth0 name vrrp.9.7 address 00:00:5e:00:01:07 type macvlan mode private",
+                "link set dev vrrp.9.7 addrgenmode none",
+                "link set dev vrrp.9.7 up");
+        assertThat(VirtualMacs.create("eth0", "vrrp6.9.7", mac, true)).contains(
+                "link set dev vrrp6.9.7 addrgenmode random");
+        assertThat(VirtualMacs.addAddress("vrrp.9.7", InetAddress.getByName("192.0.2.1")))
+                .isEqualTo("addr replace 192.0.2.1/32 dev vrrp.9.7");
+        assertThat(VirtualMacs.addAddress("vrrp6.9.7", InetAddress.getByName("fe80::1")))
+                .isEqualTo("addr replace fe80::1/64 dev vrrp6.9.7 nodad");
+        assertThat(VirtualMacs.removeAddress("vrrp6.9.7", InetAddress.getByName("2001:db8::1")))
+                .isEqualTo("addr del 2001:db8::1/128 dev vrrp6.9.7");
+    }
+
+    @Test
+    void capabilitiesAreReadFromProcStatus() {
+        long root = Platform.effectiveCapabilities("Name:\tjava\nCapEff:\t000001ffffffffff\n");
+        long user = Platform.effectiveCapabilities("Name:\tjava\nCapEff:\t0000000000000000\n");
+
+        assertThat(Platform.has(root, Platform.CAP_NET_ADMIN) && Platform.has(root, Platform.CAP_NET_RAW)).isTrue();
+        assertThat(Platform.has(user, Platform.CAP_NET_RAW)).isFalse();
+    }
+
+    @Test
+    void libpcapIsFoundUnderItsDebianNameOrRefusedClearly(@TempDir Path dir) throws Exception {
+        Files.createFile(dir.resolve("libpcap.so.0.8"));
+        Files.createFile(dir.resolve("libpcapng.so.1"));
+
+        assertThat(Platform.findLibpcap("", List.of("/nonexistent", dir.toString())))
+                .contains(dir.resolve("libpcap.so.0.8"));
+        assertThat(Platform.findLibpcap("/nonexistent/libpcap.so", List.of(dir.toString()))).isEmpty();
+        assertThatThrownBy(() -> Platform.configureLibpcap("/nonexistent/libpcap.so"))
+                .hasMessageContaining("pcapLibrary").hasMessageContaining("not readable");
+    }
+
+    @Test
+    void interfacesMayBeOneCommaSeparatedString() {
+        assertThat(LinuxPlatform.devices(new String[] {"eth0, veth-r1", "eth1"}))
+                .containsExactly("eth0", "veth-r1", "eth1");
+    }
+
+    @Test
+    void badInterfaceNamesAreRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> new LinuxNetwork(List.of("eth0; reboot"), null, ""))
+                .hasMessage("'eth0; reboot' is not a Linux interface name");
+        assertThatThrownBy(() -> new LinuxNetwork(List.of(), null, "")).hasMessageContaining("no interfaces");
+    }
+}

@@ -1,0 +1,169 @@
+package org.openvrrs.itests.netns;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.awaitility.Awaitility;
+
+/**
+ * The failover harness of issue 5 (not a test: it measures, it does not assert). On one namespace LAN two groups run
+ * side by side: A, keepalived Master (r1, 200) with OpenVRRS Backup (r2, 100), and B, OpenVRRS Master (r3, 200) with
+ * keepalived Backup (r4, 100). Each run kills both Masters with SIGKILL at once; the host's capture then gives, per
+ * new Master, the time from the old Master's last advert to its own first advert (detection) and to its first
+ * gratuitous ARP. Printed: median and p99 of detection minus the master down interval, per advert interval.
+ *
+ * <p>Run as root from the project: {@code java -cp itests/target/test-classes:<itests test class path>
+ * org.openvrrs.itests.netns.FailoverBench [runs] [interval ms...]} (defaults: 10 runs at 1000 100 10).
+ */
+public final class FailoverBench {
+    private static final String VIP_A = "192.0.2.1";
+    private static final String VIP_B = "192.0.2.101";
+    private static final int VRID_A = 10;
+    private static final int VRID_B = 20;
+
+    private FailoverBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        List<Integer> intervals = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            intervals.add(Integer.parseInt(args[i]));
+        }
+        if (intervals.isEmpty()) {
+            intervals = List.of(1000, 100, 10);
+        }
+        System.out.printf(Locale.ROOT, "%-8s %-11s %4s %14s %14s %16s%n", "interval", "new master", "runs",
+                "median +ms", "p99 +ms", "GARP after adv");
+        for (int interval : intervals) {
+            measure(runs, interval);
+        }
+    }
+
+    private static void measure(int runs, int intervalMillis) throws Exception {
+        Path dir = Path.of("target", "netns", "bench-" + intervalMillis).toAbsolutePath();
+        List<double[]> openvrrsTimes = new ArrayList<>();
+        List<double[]> keepalivedTimes = new ArrayList<>();
+        try (NetnsLan lan = new NetnsLan(dir)) {
+            String r1 = lan.addNode("r1", "192.0.2.2/24");
+            String r2 = lan.addNode("r2", "192.0.2.3/24");
+            String r3 = lan.addNode("r3", "192.0.2.4/24");
+            String r4 = lan.addNode("r4", "192.0.2.5/24");
+            String h1 = lan.addNode("h1", "192.0.2.10/24");
+            Path pcap = dir.resolve("bench.pcap");
+            Files.deleteIfExists(pcap);
+            lan.start(h1, "tcpdump.log", List.of("tcpdump", "-i", "eth0", "-U", "-n", "-w", pcap.toString(),
+                    "vrrp or arp"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pcap));
+            String advertInt = intervalMillis % 1000 == 0 ? String.valueOf(intervalMillis / 1000)
+                    : String.format(Locale.ROOT, "%.2f", intervalMillis / 1000.0);
+            Keepalived masterA = new Keepalived(lan, r1, 3, instance(VRID_A, 200, advertInt, VIP_A));
+            Keepalived backupB = new Keepalived(lan, r4, 3, instance(VRID_B, 100, advertInt, VIP_B));
+            masterA.start();
+            backupB.start();
+            Awaitility.await().atMost(Duration.ofSeconds(15))
+                    .until(() -> lan.exec(r1, "ip", "-br", "addr").contains(VIP_A + "/24"));
+            OpenVrrsProcess backupA = new OpenVrrsProcess(lan, r2, "eth0", group(VRID_A, 100, intervalMillis, VIP_A));
+            OpenVrrsProcess masterB = new OpenVrrsProcess(lan, r3, "eth0", group(VRID_B, 200, intervalMillis, VIP_B));
+            for (int run = 0; run < runs; run++) {
+                OpenVrrsProcess a = backupA;
+                OpenVrrsProcess b = masterB;
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> a.state().equals("BACKUP")
+                        && b.state().equals("MASTER") && keepalivedBackupSettled(lan, r4));
+                Thread.sleep(10L * intervalMillis + 200); // steady state before the kill
+                double killedAt = System.currentTimeMillis() / 1000.0;
+                NetnsLan.killAll(r1);
+                NetnsLan.killAll(r3);
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> a.state().equals("MASTER")
+                        && lan.exec(r4, "ip", "-br", "addr").contains(VIP_B + "/24"));
+                Thread.sleep(5L * intervalMillis + 200);
+                openvrrsTimes.add(new double[] {killedAt});
+                keepalivedTimes.add(new double[] {killedAt});
+                // masters back: keepalived on r1 preempts OpenVRRS, OpenVRRS on r3 preempts keepalived
+                lan.tryExec(r1, "ip", "addr", "flush", "dev", "eth0", "to", VIP_A + "/32");
+                masterA.start();
+                masterB = new OpenVrrsProcess(lan, r3, "eth0", group(VRID_B, 200, intervalMillis, VIP_B));
+            }
+            Thread.sleep(1000);
+        }
+        List<String[]> packets = decode(dir.resolve("bench.pcap"));
+        double masterDown = (3 * intervalMillis + (256 - 100) * intervalMillis / 256.0) / 1000.0;
+        report(intervalMillis, "OpenVRRS", packets, openvrrsTimes, "192.0.2.2", "192.0.2.3", VRID_A, VIP_A,
+                masterDown);
+        report(intervalMillis, "keepalived", packets, keepalivedTimes, "192.0.2.4", "192.0.2.5", VRID_B, VIP_B,
+                masterDown);
+    }
+
+    private static boolean keepalivedBackupSettled(NetnsLan lan, String ns) {
+        return !lan.exec(ns, "ip", "-br", "addr").contains(VIP_B + "/24");
+    }
+
+    private static List<String> instance(int vrid, int priority, String advertInt, String vip) {
+        return List.of("state BACKUP", "interface eth0", "virtual_router_id " + vrid, "priority " + priority,
+                "advert_int " + advertInt, "virtual_ipaddress {", "  " + vip + "/24", "}");
+    }
+
+    private static List<String> group(int vrid, int priority, int intervalMillis, String vip) {
+        return List.of("vrid=" + vrid, "addresses=" + vip, "priority=" + priority,
+                "advertIntervalMillis=" + intervalMillis);
+    }
+
+    /** time, ip.src, vrid, priority, ARP sender IP, ARP target IP (one line per VRRP advert or ARP). */
+    private static List<String[]> decode(Path pcap) {
+        NetnsLan.Result r = NetnsLan.run(List.of("tshark", "-r", pcap.toString(), "-Y", "vrrp or arp", "-T",
+                "fields", "-E", "separator=,", "-E", "occurrence=f", "-e", "frame.time_epoch", "-e", "ip.src", "-e",
+                "vrrp.virt_rtr_id", "-e", "vrrp.prio", "-e", "arp.src.proto_ipv4", "-e", "arp.dst.proto_ipv4"));
+        return r.output().lines().filter(l -> l.matches("^\\d.*")).map(l -> (l + ",,,,,").split(",", -1)).toList();
+    }
+
+    private static void report(int intervalMillis, String newMaster, List<String[]> packets, List<double[]> kills,
+            String oldSource, String newSource, int vrid, String vip, double masterDown) {
+        List<Double> detection = new ArrayList<>();
+        List<Double> garp = new ArrayList<>();
+        for (double[] kill : kills) {
+            // the new Master's first advert after the kill (a Backup sends none), then the old one's last before it
+            double firstNew = 0;
+            for (String[] p : packets) {
+                double t = Double.parseDouble(p[0]);
+                if (p[2].equals(String.valueOf(vrid)) && p[1].equals(newSource) && t > kill[0]) {
+                    firstNew = t;
+                    break;
+                }
+            }
+            double lastOld = 0;
+            double firstGarp = 0;
+            for (String[] p : packets) {
+                double t = Double.parseDouble(p[0]);
+                boolean advert = p[2].equals(String.valueOf(vrid));
+                if (advert && p[1].equals(oldSource) && t < firstNew) {
+                    lastOld = t;
+                } else if (!advert && p[4].equals(vip) && p[5].equals(vip) && t >= firstNew && firstNew > 0
+                        && firstGarp == 0) {
+                    firstGarp = t;
+                }
+            }
+            if (lastOld > 0 && firstNew > 0) {
+                detection.add((firstNew - lastOld - masterDown) * 1000);
+                if (firstGarp > 0) {
+                    garp.add((firstGarp - firstNew) * 1000);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-8s %-11s %4d %14.2f %14.2f %16s%n", intervalMillis + " ms", newMaster,
+                detection.size(), percentile(detection, 50), percentile(detection, 99),
+                garp.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f ms", percentile(garp, 50)));
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

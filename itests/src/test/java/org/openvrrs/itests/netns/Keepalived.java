@@ -1,0 +1,53 @@
+package org.openvrrs.itests.netns;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+/** A keepalived instance of the test's own (configuration, pid and log files in the LAN's log folder). */
+final class Keepalived {
+    private final NetnsLan lan;
+    private final String ns;
+    private final Path config;
+    private int starts;
+
+    /**
+     * @param instance the {@code vrrp_instance} body lines (interface, virtual_router_id, priority, ...)
+     * @param version  VRRP version, 2 or 3
+     */
+    Keepalived(NetnsLan lan, String ns, int version, List<String> instance) throws IOException {
+        this.lan = lan;
+        this.ns = ns;
+        this.config = lan.logDir().resolve("keepalived-" + ns + ".conf");
+        StringBuilder sb = new StringBuilder();
+        sb.append("global_defs {\n  router_id ").append(ns).append("\n  vrrp_version ").append(version)
+                .append("\n  script_user root\n  enable_script_security\n}\n");
+        sb.append("vrrp_instance VI_1 {\n");
+        instance.forEach(l -> sb.append("  ").append(l).append('\n'));
+        sb.append("}\n");
+        Files.writeString(config, sb.toString());
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    void start() {
+        starts++;
+        Path dir = lan.logDir();
+        String id = ns + "-" + starts;
+        lan.start(ns, "keepalived-" + id + ".log", List.of("keepalived", "-n", "-l", "-D", "-P",
+                "-f", config.toString(), "-p", dir.resolve(id + ".pid").toString(),
+                "-r", dir.resolve(id + "-vrrp.pid").toString(), "-c", dir.resolve(id + "-checkers.pid").toString()));
+    }
+
+    /** Whether the log of its latest start contains {@code text}, e.g. "Entering BACKUP STATE". */
+    boolean logged(String text) throws IOException {
+        Path log = lan.logDir().resolve("keepalived-" + ns + "-" + starts + ".log");
+        return Files.exists(log) && Files.readString(log).contains(text);
+    }
+
+    /** kill -9 of every keepalived process (nothing else runs in its namespace). */
+    void crash() {
+        NetnsLan.killAll(ns);
+    }
+}

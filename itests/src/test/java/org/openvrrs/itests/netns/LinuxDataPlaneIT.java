@@ -1,0 +1,75 @@
+package org.openvrrs.itests.netns;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TestName;
+
+/**
+ * net-linux on a namespace LAN, as VRRP uses it: a link going down on the box takes the group to Initialize and
+ * withdraws the virtual MAC; a crash ({@code kill -9}) leaves the macvlan behind, and the next start removes it.
+ * Needs root; skipped otherwise.
+ */
+public class LinuxDataPlaneIT {
+    @Rule
+    public TestName name = new TestName();
+
+    @BeforeClass
+    public static void namespaces() {
+        NetnsLan.assumeAvailable();
+    }
+
+    private static List<String> group(int vrid) {
+        return List.of("vrid=" + vrid, "addresses=192.0.2.1", "priority=100", "advertIntervalMillis=100");
+    }
+
+    @Test
+    public void linkDownOnTheBoxGoesToInitializeAndWithdrawsTheVirtualMac() throws Exception {
+        try (NetnsLan lan = new NetnsLan(Path.of("target", "netns", name.getMethodName()).toAbsolutePath())) {
+            String r2 = lan.addNode("r2", "192.0.2.3/24");
+            OpenVrrsProcess openvrrs = new OpenVrrsProcess(lan, r2, "eth0", group(5));
+            Awaitility.await("alone on the LAN: Master").atMost(Duration.ofSeconds(10))
+                    .until(() -> openvrrs.state().equals("MASTER"));
+            Awaitility.await("virtual IP on the macvlan").atMost(Duration.ofSeconds(5))
+                    .until(() -> lan.exec(r2, "ip", "-br", "addr").contains("192.0.2.1/32"));
+
+            lan.exec(r2, "ip", "link", "set", "eth0", "down");
+            Awaitility.await("link down: Initialize").atMost(Duration.ofSeconds(5))
+                    .until(() -> openvrrs.state().equals("INITIALIZE"));
+            Awaitility.await("virtual MAC withdrawn").atMost(Duration.ofSeconds(5))
+                    .until(() -> !lan.exec(r2, "ip", "-br", "link").contains("vrrp."));
+
+            lan.exec(r2, "ip", "link", "set", "eth0", "up");
+            Awaitility.await("link up again: Master").atMost(Duration.ofSeconds(10))
+                    .until(() -> openvrrs.state().equals("MASTER"));
+            openvrrs.stop();
+            assertFalse("graceful stop removes the macvlan", lan.exec(r2, "ip", "-br", "link").contains("vrrp."));
+        }
+    }
+
+    @Test
+    public void staleVirtualMacOfACrashedRunIsRemovedAtStart() throws Exception {
+        try (NetnsLan lan = new NetnsLan(Path.of("target", "netns", name.getMethodName()).toAbsolutePath())) {
+            String r2 = lan.addNode("r2", "192.0.2.3/24");
+            OpenVrrsProcess crashed = new OpenVrrsProcess(lan, r2, "eth0", group(6));
+            Awaitility.await("Master with its macvlan").atMost(Duration.ofSeconds(10)).until(() -> crashed.state()
+                    .equals("MASTER") && lan.exec(r2, "ip", "-br", "addr").contains("192.0.2.1/32"));
+            NetnsLan.killAll(r2);
+            String leftover = lan.exec(r2, "ip", "-br", "link");
+            assertTrue("kill -9 leaves the macvlan: " + leftover, leftover.contains(".6@eth0"));
+
+            // another group this time, so whatever vrrp.*.6 exists after start is the stale one
+            OpenVrrsProcess restarted = new OpenVrrsProcess(lan, r2, "eth0", group(7));
+            assertFalse("stale macvlan removed at start", lan.exec(r2, "ip", "-br", "link").contains(".6@eth0"));
+            assertFalse("stale virtual IP removed at start", lan.exec(r2, "ip", "-br", "addr").contains("192.0.2.1"));
+            restarted.stop();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.openvrrs.itests.netns;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+
+/**
+ * An {@link OpenVrrsNode} JVM running in a router namespace, started with this test's own class path; its
+ * {@code STATE} lines are collected so tests wait for states, and its log goes to the LAN's log folder.
+ */
+final class OpenVrrsProcess {
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final OutputStream stdin;
+
+    OpenVrrsProcess(NetnsLan lan, String ns, String device, List<String> groupProperties) {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // JVM options of the node; the failover harness compares settings with -Dopenvrrs.node.jvm="..."
+        for (String option : System.getProperty("openvrrs.node.jvm", "-XX:+UseSerialGC").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", classPath(), OpenVrrsNode.class.getName(), device));
+        command.addAll(groupProperties);
+        Path log = lan.logDir().resolve("openvrrs-" + ns + ".log");
+        try {
+            process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start OpenVRRS: " + e.getMessage());
+        }
+        lan.track(process);
+        stdin = process.getOutputStream();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lines.add(line);
+                    appendQuietly(log, "[stdout] " + line + "\n");
+                }
+            } catch (IOException e) {
+                lines.add("EOF " + e.getMessage());
+            }
+        }, "openvrrs-stdout-" + ns);
+        reader.setDaemon(true);
+        reader.start();
+        Awaitility.await("OpenVRRS in " + ns + " ready (see " + log + ")").atMost(Duration.ofSeconds(30))
+                .until(() -> lines.contains("READY") || lines.stream().anyMatch(l -> l.startsWith("ERROR"))
+                        || !process.isAlive());
+        if (!lines.contains("READY")) {
+            throw new AssertionError("OpenVRRS did not start: " + lines);
+        }
+    }
+
+    /** Surefire/failsafe's real class path (java.class.path may be a manifest-only jar, which also works). */
+    private static String classPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    private static void appendQuietly(Path log, String text) {
+        try {
+            Files.writeString(log, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND,
+                    java.nio.file.StandardOpenOption.CREATE);
+        } catch (IOException e) {
+            // the log is a convenience; the lines are kept in memory
+        }
+    }
+
+    /** The state of the last STATE line: INITIALIZE, BACKUP or MASTER ("" before any). */
+    String state() {
+        return lastState()[0];
+    }
+
+    /** The Master address of the last STATE line ("-" when none). */
+    String master() {
+        return lastState()[1];
+    }
+
+    private String[] lastState() {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String[] parts = lines.get(i).split(" ");
+            if (parts[0].equals("STATE") && parts.length >= 4) {
+                return new String[] {parts[2], parts[3]};
+            }
+        }
+        return new String[] {"", "-"};
+    }
+
+    List<String> lines() {
+        return lines;
+    }
+
+    /** Graceful stop: a Master resigns with priority 0 and removes its virtual addresses. */
+    void stop() throws Exception {
+        stdin.write("stop\n".getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        Awaitility.await("OpenVRRS stopped").atMost(Duration.ofSeconds(15)).until(() -> !process.isAlive());
+    }
+}
