@@ -126,15 +126,24 @@ public class KeepalivedInteropIT {
 
             OpenVrrsProcess openvrrs = new OpenVrrsProcess(lan, r2, "eth0", List.of("vrid=" + s.vrid(),
                     "version=" + s.version(), "family=" + (s.ipv6() ? "ipv6" : "ipv4"),
-                    "addresses=" + String.join(",", s.virtualAddresses()), "priority=100"));
+                    "addresses=" + String.join(",", s.virtualAddresses()), "priority=100", "name=INTEROP"));
             Awaitility.await("OpenVRRS Backup of keepalived").atMost(Duration.ofSeconds(15))
                     .until(() -> openvrrs.state().equals("BACKUP") && openvrrs.master().equals(r1Source));
+            // VRRS sees keepalived as the active router and this one as standby
+            String r2Source = s.ipv6() ? linkLocal(lan, r2) : R2;
+            Awaitility.await("vrrs:group shows keepalived active").atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertTrue(openvrrs.vrrsGroup("INTEROP"), openvrrs.vrrsGroup("INTEROP").contains(
+                            "Server VRRP, state BACKUP")
+                            && openvrrs.vrrsGroup("INTEROP").contains("Active interface address " + r1Source
+                            + ", standby interface address " + r2Source)));
 
             keepalived.crash();
             // kill -9 leaves keepalived's addresses on r1, which would still answer for them; a crashed box would not
             s.virtualCidrs().forEach(c -> lan.tryExec(r1, "ip", "addr", "del", c, "dev", "eth0"));
             Awaitility.await("OpenVRRS Master after keepalived's crash").atMost(Duration.ofSeconds(15))
                     .until(() -> openvrrs.state().equals("MASTER"));
+            assertTrue(openvrrs.vrrsGroup("INTEROP"), openvrrs.vrrsGroup("INTEROP").contains(
+                    "Server VRRP, state ACTIVE, old state BACKUP, reason Protocol"));
 
             String ping = s.ipv6() ? "ping" : "ping";
             Awaitility.await("host reaches the virtual IP").atMost(Duration.ofSeconds(10)).until(() -> lan.tryExec(

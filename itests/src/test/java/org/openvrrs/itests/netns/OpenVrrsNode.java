@@ -11,12 +11,14 @@ import java.util.concurrent.TimeUnit;
 import org.openvrrs.fhrp.vrrp.internal.VrrpRuntime;
 import org.openvrrs.net.api.SystemScheduler;
 import org.openvrrs.net.linux.internal.LinuxNetwork;
+import org.openvrrs.vrrs.core.internal.StandaloneRegistry;
 
 /**
  * OpenVRRS's data plane and VRRP engine in a plain JVM, started by the namespace tests inside a router namespace
  * ({@code ip netns exec NS java -cp ... OpenVrrsNode eth0 vrid=1 addresses=192.0.2.1 priority=100}): net-linux and
  * fhrp-vrrp exactly as the bundles run them, without the container. Prints {@code READY} and one {@code STATE} line
- * per state change on stdout; reads {@code stop} (graceful: a Master resigns with priority 0) or end of input.
+ * per state change on stdout; reads {@code stop} (graceful: a Master resigns with priority 0) or end of input,
+ * {@code status}, and {@code vrrs NAME} (prints {@code vrrs:group NAME} as {@code VRRS} lines, then {@code VRRS-END}).
  */
 public final class OpenVrrsNode {
     private OpenVrrsNode() {
@@ -41,7 +43,8 @@ public final class OpenVrrsNode {
             System.out.println("ERROR " + e.getMessage());
             System.exit(1);
         }
-        VrrpRuntime vrrp = new VrrpRuntime();
+        StandaloneRegistry vrrs = new StandaloneRegistry();
+        VrrpRuntime vrrp = new VrrpRuntime(vrrs.registry("vrrp"));
         vrrp.addNetwork("local", network);
         AutoCloseable handle = vrrp.addGroup(group, (key, state, master, priority) -> {
             System.out.println("STATE " + key + " " + state + " " + (master.isEmpty() ? "-" : master));
@@ -55,6 +58,11 @@ public final class OpenVrrsNode {
             if (line.trim().equals("status")) {
                 vrrp.status().forEach(s -> System.out.println("STATUS " + s));
                 System.out.flush();
+            } else if (line.startsWith("vrrs ")) {
+                // what `vrrs:group NAME` shows on the appliance
+                vrrs.showGroup(line.substring(5).trim()).lines().forEach(l -> System.out.println("VRRS " + l));
+                System.out.println("VRRS-END");
+                System.out.flush();
             }
         }
         handle.close();
@@ -63,6 +71,7 @@ public final class OpenVrrsNode {
         drained.get(5, TimeUnit.SECONDS);
         network.close();
         scheduler.close();
+        vrrs.close();
         System.out.println("STOPPED");
         System.out.flush();
     }

@@ -23,6 +23,17 @@ final class OpenVrrsProcess {
     private final OutputStream stdin;
 
     OpenVrrsProcess(NetnsLan lan, String ns, String device, List<String> groupProperties) {
+        this(lan, ns, OpenVrrsNode.class, prepend(device, groupProperties));
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
+    /** Runs {@code mainClass} (OpenVrrsNode, PluginNode: READY, STATE lines, stdin commands) with {@code args}. */
+    OpenVrrsProcess(NetnsLan lan, String ns, Class<?> mainClass, List<String> args) {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // JVM options of the node; the failover harness compares settings with -Dopenvrrs.node.jvm="..."
@@ -31,8 +42,8 @@ final class OpenVrrsProcess {
                 command.add(option);
             }
         }
-        command.addAll(List.of("-cp", classPath(), OpenVrrsNode.class.getName(), device));
-        command.addAll(groupProperties);
+        command.addAll(List.of("-cp", classPath(), mainClass.getName()));
+        command.addAll(args);
         Path log = lan.logDir().resolve("openvrrs-" + ns + ".log");
         try {
             process = new ProcessBuilder(command).redirectError(log.toFile()).start();
@@ -99,6 +110,31 @@ final class OpenVrrsProcess {
 
     List<String> lines() {
         return lines;
+    }
+
+    /** What {@code vrrs:group NAME} shows in the node, one string (its VRRS registry, pushed by its VRRP group). */
+    String vrrsGroup(String name) throws IOException {
+        int from = lines.size();
+        stdin.write(("vrrs " + name + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        Awaitility.await("vrrs:group " + name).atMost(Duration.ofSeconds(5))
+                .until(() -> lines.subList(from, lines.size()).contains("VRRS-END"));
+        StringBuilder out = new StringBuilder();
+        for (String l : lines.subList(from, lines.size())) {
+            if (l.equals("VRRS-END")) {
+                break;
+            }
+            if (l.startsWith("VRRS ")) {
+                out.append(l.substring(5)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Writes one command line to the node's stdin. */
+    void send(String commandLine) throws IOException {
+        stdin.write((commandLine + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
     }
 
     /** Graceful stop: a Master resigns with priority 0 and removes its virtual addresses. */

@@ -1,12 +1,6 @@
 package org.openvrrs.fhrp.vrrp.internal;
 
-import java.net.InetAddress;
-import org.openvrrs.vrrs.api.DebugLoggers;
-import org.openvrrs.vrrs.api.ServerRegistration;
-import org.openvrrs.vrrs.api.ServerUpdate;
-import org.openvrrs.vrrs.api.StateReason;
 import org.openvrrs.vrrs.api.VrrsRegistry;
-import org.openvrrs.vrrs.api.VrrsState;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -30,11 +24,9 @@ import org.slf4j.LoggerFactory;
 @Component(service = {}, configurationPid = VrrpGroupComponent.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = VrrpGroupComponent.Config.class, factory = true)
-public final class VrrpGroupComponent implements VrrpGroup.Listener {
+public final class VrrpGroupComponent {
     static final String FACTORY_PID = "org.openvrrs.vrrp.group";
-    static final String PROTOCOL = "VRRP";
     private static final Logger LOG = LoggerFactory.getLogger(VrrpGroupComponent.class);
-    private static final Logger DEBUG_VRRS = LoggerFactory.getLogger(DebugLoggers.name("vrrp", "vrrs"));
 
     @ObjectClassDefinition(name = "OpenVRRS VRRP group", description = "One VRRP group on one interface")
     public @interface Config {
@@ -88,15 +80,14 @@ public final class VrrpGroupComponent implements VrrpGroup.Listener {
     }
 
     private final VrrpService service;
+    private final VrrsPublisher publisher = new VrrsPublisher();
     private VrrpEngine.Handle handle;
-    private volatile VrrsRegistry registry;
-    private ServerRegistration vrrs; // guarded by this
 
     @Activate
     public VrrpGroupComponent(@Reference VrrpService service, Config config) {
         this.service = service;
-        VrrpGroupConfig c = parse(config);
-        this.handle = service.engine().add(c, this);
+        this.handle = service.engine().add(parse(config), publisher);
+        publisher.attach(handle);
     }
 
     @Modified
@@ -107,94 +98,28 @@ public final class VrrpGroupComponent implements VrrpGroup.Listener {
             service.engine().reconfigure(handle, c);
         } else {
             service.engine().remove(handle);
-            handle = service.engine().add(c, this);
+            handle = service.engine().add(c, publisher);
+            publisher.attach(handle);
         }
         if (!c.vrrsName().equals(old.vrrsName())) {
-            unregister();
-            register();
+            publisher.nameChanged();
         }
     }
 
     @Deactivate
     void deactivate() {
         service.engine().remove(handle);
-        unregister();
+        publisher.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindRegistry(VrrsRegistry r) {
-        registry = r;
-        register();
+        publisher.registryAdded(r);
     }
 
     void unbindRegistry(VrrsRegistry r) {
-        synchronized (this) {
-            if (registry == r) {
-                registry = null;
-                vrrs = null; // the registry is gone, and its handles with it
-            }
-        }
-    }
-
-    private synchronized void register() {
-        VrrsRegistry r = registry;
-        String name = handle == null ? "" : handle.config().vrrsName();
-        if (r == null || name.isEmpty() || vrrs != null) {
-            return;
-        }
-        try {
-            vrrs = r.registerServer(PROTOCOL, name);
-            DEBUG_VRRS.debug("VRRP: Registered VRRS group \"{}\"", name);
-            push(StateReason.PROTOCOL);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            LOG.error("VRRP group {}: cannot publish VRRS group {}: {}", handle.config().key(), name, e.getMessage());
-        }
-    }
-
-    private synchronized void unregister() {
-        if (vrrs != null) {
-            String name = vrrs.group();
-            vrrs.close();
-            vrrs = null;
-            DEBUG_VRRS.debug("VRRP: Unregistered VRRS group \"{}\"", name);
-        }
-    }
-
-    @Override
-    public void changed(VrrpGroup group, VirtualRouter.State old, StateReason reason) {
-        push(reason);
-    }
-
-    private synchronized void push(StateReason reason) {
-        if (vrrs == null) {
-            return;
-        }
-        VrrpGroup g = handle.group();
-        GroupStatus s = g != null ? g.status() : GroupStatus.waiting(handle.config());
-        InetAddress peer = g != null ? g.router().lastPeerAddress() : null;
-        try {
-            vrrs.update(update(s, peer, reason));
-            DEBUG_VRRS.debug("VRRP: Updated info for VRRS group {}", vrrs.group());
-        } catch (IllegalStateException e) {
-            LOG.debug("VRRP: VRRS registration of {} is closed: {}", vrrs.group(), e.getMessage());
-            vrrs = null;
-        }
-    }
-
-    /** How a VRRP group reads in VRRS: Master is ACTIVE; active = the Master's address, standby = a Backup's. */
-    static ServerUpdate update(GroupStatus s, InetAddress lastPeer, StateReason reason) {
-        VrrpGroupConfig c = s.config();
-        InetAddress none = c.family().unspecified();
-        InetAddress self = s.sourceAddress();
-        return switch (s.state()) {
-            case INITIALIZE -> new ServerUpdate(VrrsState.INIT, reason, c.family(), c.primaryVirtualAddress(),
-                    s.virtualMac(), none, none);
-            case BACKUP -> new ServerUpdate(VrrsState.BACKUP, reason, c.family(), c.primaryVirtualAddress(),
-                    s.virtualMac(), s.masterAddress() != null ? s.masterAddress() : none, self);
-            case MASTER -> new ServerUpdate(VrrsState.ACTIVE, reason, c.family(), c.primaryVirtualAddress(),
-                    s.virtualMac(), self, lastPeer != null && !lastPeer.equals(self) ? lastPeer : none);
-        };
+        publisher.registryRemoved(r);
     }
 
     /** Turns the typed configuration into a validated one, or throws with a message for the operator. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.vrrs.api.IpAddresses;
+import org.openvrrs.vrrs.api.VrrsRegistry;
 
 /**
  * The VRRP engine without OSGi, for tools and tests that run the appliance's VRRP in a plain JVM (the namespace
@@ -26,6 +27,17 @@ public final class VrrpRuntime {
     }
 
     private final VrrpEngine engine = new VrrpEngine(Map.of(), false);
+    private final VrrsRegistry registry;
+
+    /** A runtime whose named groups publish nothing. */
+    public VrrpRuntime() {
+        this(null);
+    }
+
+    /** A runtime whose groups with a {@code name} publish their state to {@code registry}, as in the appliance. */
+    public VrrpRuntime(VrrsRegistry registry) {
+        this.registry = registry;
+    }
 
     /** Offers a network to the groups configured on it ({@code network} property; "" = {@code local}). */
     public void addNetwork(String name, Network network) {
@@ -45,13 +57,22 @@ public final class VrrpRuntime {
     public AutoCloseable addGroup(Map<String, ?> properties, StateListener listener) {
         VrrpGroupConfig config = VrrpGroupComponent.toGroupConfig(
                 TypedConfig.of(VrrpGroupComponent.Config.class, properties));
+        VrrsPublisher publisher = new VrrsPublisher();
         VrrpEngine.Handle handle = engine.add(config, (group, old, reason) -> {
+            publisher.changed(group, old, reason);
             GroupStatus s = group.status();
             InetAddress master = s.masterAddress();
             listener.changed(config.key(), s.state().name(), master == null ? "" : IpAddresses.format(master),
                     s.priority());
         });
-        return () -> engine.remove(handle);
+        publisher.attach(handle);
+        if (registry != null) {
+            publisher.registryAdded(registry);
+        }
+        return () -> {
+            engine.remove(handle);
+            publisher.close();
+        };
     }
 
     /** One line per group: key, state, Master address. */

@@ -78,7 +78,7 @@ class VrrpConfigurationTest {
         MacAddress vmac = MacAddress.vrrp(AddressFamily.IPV4, 1);
         GroupStatus backup = new GroupStatus(c, VirtualRouter.State.BACKUP, 100, vmac, ip("192.0.2.2"),
                 ip("192.0.2.3"), 200, 100, 3_609_375_000L, 0, new GroupStatistics());
-        ServerUpdate b = VrrpGroupComponent.update(backup, ip("192.0.2.3"), StateReason.PROTOCOL);
+        ServerUpdate b = VrrsPublisher.update(backup, ip("192.0.2.3"), StateReason.PROTOCOL);
         assertThat(b.state()).isEqualTo(VrrsState.BACKUP);
         assertThat(b.activeAddress()).isEqualTo(ip("192.0.2.3"));
         assertThat(b.standbyAddress()).isEqualTo(ip("192.0.2.2"));
@@ -87,11 +87,11 @@ class VrrpConfigurationTest {
 
         GroupStatus master = new GroupStatus(c, VirtualRouter.State.MASTER, 100, vmac, ip("192.0.2.2"),
                 ip("192.0.2.2"), 100, 100, 3_609_375_000L, 0, new GroupStatistics());
-        ServerUpdate m = VrrpGroupComponent.update(master, ip("192.0.2.3"), StateReason.PROTOCOL);
+        ServerUpdate m = VrrsPublisher.update(master, ip("192.0.2.3"), StateReason.PROTOCOL);
         assertThat(m.state()).isEqualTo(VrrsState.ACTIVE);
         assertThat(List.of(m.activeAddress(), m.standbyAddress())).containsExactly(ip("192.0.2.2"), ip("192.0.2.3"));
 
-        ServerUpdate i = VrrpGroupComponent.update(GroupStatus.waiting(c), null, StateReason.INTERFACE);
+        ServerUpdate i = VrrsPublisher.update(GroupStatus.waiting(c), null, StateReason.INTERFACE);
         assertThat(i.state()).isEqualTo(VrrsState.INIT);
         assertThat(i.reason()).isEqualTo(StateReason.INTERFACE);
         assertThat(i.activeAddress()).isEqualTo(ip("0.0.0.0"));

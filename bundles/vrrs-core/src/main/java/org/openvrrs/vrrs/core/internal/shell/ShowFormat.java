@@ -11,7 +11,7 @@ import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.IpAddresses;
 
 /** The layouts of IOS's {@code show vrrs} commands, which scripts written for IOS parse. */
-final class ShowFormat {
+public final class ShowFormat {
     /** IOS prints a group without server as "UNKNOW" in the summary (its column is six wide); scripts expect it. */
     static final String NO_SERVER_SHORT = "UNKNOW";
     static final String NO_SERVER_LONG = "Not configured";
@@ -34,7 +34,7 @@ final class ShowFormat {
         return out.toString();
     }
 
-    static String group(GroupState g, List<ClientInfo> recipients) {
+    public static String group(GroupState g, List<ClientInfo> recipients) {
         StringBuilder out = new StringBuilder(g.group()).append('\n');
         out.append("  Server ").append(g.hasServer() ? g.server() : NO_SERVER_LONG)
                 .append(", state ").append(g.state())
