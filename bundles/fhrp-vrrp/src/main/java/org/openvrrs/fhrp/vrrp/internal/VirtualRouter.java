@@ -67,6 +67,8 @@ final class VirtualRouter {
     private long preemptWantedSince = -1;
     /** A lower-priority Master's adverts are being discarded: becoming Master now is preemption. */
     private boolean preempting;
+    /** Arrival time of the advertisement being processed; timers it starts count from there. */
+    private long receivedNanos = Long.MIN_VALUE;
 
     VirtualRouter(Scheduler scheduler, Settings settings, Actions actions) {
         this.scheduler = scheduler;
@@ -116,8 +118,17 @@ final class VirtualRouter {
         transition(State.INITIALIZE, reason);
     }
 
-    /** An ADVERTISEMENT for this virtual router that passed packet validation. */
+    /** An ADVERTISEMENT for this virtual router that passed packet validation, received now. */
     void advertisement(InetAddress source, int priority, int advertIntervalCentis) {
+        advertisement(source, priority, advertIntervalCentis, scheduler.nanoTime());
+    }
+
+    /**
+     * An ADVERTISEMENT received at {@code receivedNanos} (scheduler time): the Master_Down_Timer runs from the
+     * packet's arrival, not from when this thread got to it, so hand-off delays do not postpone a takeover.
+     */
+    void advertisement(InetAddress source, int priority, int advertIntervalCentis, long receivedNanos) {
+        this.receivedNanos = receivedNanos;
         lastPeerAddress = source;
         switch (state) {
             case INITIALIZE -> { }
@@ -247,8 +258,11 @@ final class VirtualRouter {
 
     private void startMasterDownTimer(long delayNanos) {
         cancel(masterDownTimer);
-        nextEventNanos = scheduler.nanoTime() + delayNanos;
-        masterDownTimer = scheduler.schedule(delayNanos, this::masterDownTimerFired);
+        long now = scheduler.nanoTime();
+        long from = receivedNanos != Long.MIN_VALUE && receivedNanos <= now ? receivedNanos : now;
+        receivedNanos = Long.MIN_VALUE;
+        nextEventNanos = from + delayNanos;
+        masterDownTimer = scheduler.schedule(nextEventNanos - now, this::masterDownTimerFired);
     }
 
     private void startAdverTimer() {

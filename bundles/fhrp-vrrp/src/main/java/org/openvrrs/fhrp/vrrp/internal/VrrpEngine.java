@@ -101,6 +101,7 @@ final class VrrpEngine {
     VrrpEngine(Map<String, InterfaceDelay> delays, boolean virtualClock) {
         this.delays = Map.copyOf(delays);
         this.virtualClock = virtualClock;
+        FailoverWarmup.once();
     }
 
     VrrpStatistics statistics() {

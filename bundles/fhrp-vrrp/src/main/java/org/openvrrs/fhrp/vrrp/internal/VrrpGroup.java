@@ -126,8 +126,8 @@ final class VrrpGroup implements VirtualRouter.Actions {
         }
     }
 
-    /** An advert for this group that passed packet validation. */
-    void received(VrrpAdvert advert) {
+    /** An advert for this group that passed packet validation, received at {@code receivedNanos}. */
+    void received(VrrpAdvert advert, long receivedNanos) {
         statistics.received(advert);
         if (config.version() == 2 && advert.advertIntervalCentis() != config.advertIntervalCentis()) {
             statistics.advIntervalError(); // RFC 3768 7.1: a v2 interval mismatch is dropped
@@ -140,7 +140,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
             LOG.warn("VRRP {}: advert from {} lists {}, configured {}", config.key(),
                     advert.source().getHostAddress(), advert.addresses(), config.addresses());
         }
-        router.advertisement(advert.source(), advert.priority(), advert.advertIntervalCentis());
+        router.advertisement(advert.source(), advert.priority(), advert.advertIntervalCentis(), receivedNanos);
         refresh();
     }
 

@@ -80,7 +80,7 @@ final class VrrpInterface {
                     + ") is already configured on " + name);
         }
         if (receiving == null) {
-            receiving = network.receive(name, FrameKind.VRRP, (ifname, frame, rxNanos) -> receive(frame));
+            receiving = network.receive(name, FrameKind.VRRP, (ifname, frame, rxNanos) -> receive(frame, rxNanos));
         }
         group.evaluate(network.find(name), mayStart());
     }
@@ -137,7 +137,7 @@ final class VrrpInterface {
     }
 
     /** The receive path: decode, validate, count, dispatch. Never throws on bad input. */
-    void receive(byte[] frame) {
+    void receive(byte[] frame, long receivedNanos) {
         DecodeResult result = VrrpCodec.decodeFrame(frame);
         if (!result.isAccepted()) {
             VrrpGroup group = result.family() == null ? null : groups.get(key(result.family(), result.vrid()));
@@ -161,7 +161,7 @@ final class VrrpInterface {
         if (advert.source().equals(group.sourceAddress())) {
             return; // our own advert, looped back by the platform
         }
-        group.received(advert);
+        group.received(advert, receivedNanos);
     }
 
     private static int key(AddressFamily family, int vrid) {

@@ -260,4 +260,19 @@ class VirtualRouterTest {
         r.reconfigure(settings(255, true, 0));
         assertThat(r.state()).isEqualTo(State.MASTER);
     }
+
+    @Test
+    void theMasterDownTimerRunsFromTheAdvertsArrivalNotFromWhenItWasProcessed() {
+        VirtualRouter r = router(settings(100, true, 0));
+        r.startup();
+        clock.advance(SECOND);
+        long arrival = clock.nanoTime();
+        clock.advance(5 * MS); // the advert waited 5 ms in a queue before the protocol thread took it
+        r.advertisement(ip("192.0.2.9"), 200, 100, arrival);
+        clock.advance(mdi(100) - 5 * MS - 1);
+        assertThat(r.state()).isEqualTo(State.BACKUP);
+        clock.advance(1);
+        assertThat(r.state()).isEqualTo(State.MASTER);
+        assertThat(advertTimes.get(0)).isEqualTo(arrival + mdi(100));
+    }
 }
