@@ -15,37 +15,52 @@ import org.junit.Assume;
 /**
  * A test LAN built from network namespaces: a switch namespace with a Linux bridge (multicast snooping off, so VRRP
  * multicast to 224.0.0.18 / ff02::12 is flooded) and one namespace per router or host, each with an {@code eth0}
- * veth into the bridge. Every name starts with {@value #PREFIX}; {@link #close()} removes the namespaces and the
- * processes started in them, and a new LAN first removes what a crashed run left. Addresses must be documentation
+ * veth into the bridge. Every name starts with the LAN's prefix ({@value #PREFIX} unless given), so test classes
+ * run at the same time with different prefixes leave each other alone; {@link #close()} removes the namespaces and
+ * the processes started in them, and a new LAN first removes what a crashed run with its prefix left. Addresses must be documentation
  * ones (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32, fe80::/10): anything else is refused.
  */
 public final class NetnsLan implements AutoCloseable {
     public static final String PREFIX = "ovt-";
-    private static final String SWITCH = PREFIX + "sw";
     private static final List<String> DOCUMENTATION = List.of("192.0.2.", "198.51.100.", "203.0.113.", "2001:db8:",
             "fe80:");
 
     private final Map<String, String> nodes = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
     private final Path logDir;
+    private final String prefix;
+    private final String switchNs;
+
+    /** A LAN with the default prefix {@value #PREFIX}; see {@link #NetnsLan(Path, String)}. */
+    public NetnsLan(Path logDir) {
+        this(logDir, PREFIX);
+    }
 
     /**
-     * Skips the calling test (JUnit assumption) unless this JVM is root and {@code ip netns} works, then builds the
-     * switch. Logs and captures of processes go to {@code logDir}.
+     * Skips the calling test (JUnit assumption) unless this JVM is root and {@code ip netns} works, removes what a
+     * crashed run with {@code prefix} left, then builds the switch. Logs and captures of processes go to
+     * {@code logDir}.
+     *
+     * @param prefix starts every namespace name of this LAN, e.g. {@code ovt-}; letters, digits and '-' only
      */
-    public NetnsLan(Path logDir) {
+    public NetnsLan(Path logDir, String prefix) {
         assumeAvailable();
+        if (!prefix.matches("[a-z0-9-]{2,6}")) {
+            throw new IllegalArgumentException("namespace prefix '" + prefix + "': 2-6 of a-z, 0-9, '-'");
+        }
+        this.prefix = prefix;
+        this.switchNs = prefix + "sw";
         this.logDir = logDir;
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + logDir + ": " + e.getMessage());
         }
-        removeLeftovers();
-        ip("netns", "add", SWITCH);
-        ip("-n", SWITCH, "link", "set", "lo", "up");
-        ip("-n", SWITCH, "link", "add", "br0", "type", "bridge", "mcast_snooping", "0");
-        ip("-n", SWITCH, "link", "set", "br0", "up");
+        removeLeftovers(prefix);
+        ip("netns", "add", switchNs);
+        ip("-n", switchNs, "link", "set", "lo", "up");
+        ip("-n", switchNs, "link", "add", "br0", "type", "bridge", "mcast_snooping", "0");
+        ip("-n", switchNs, "link", "set", "br0", "up");
     }
 
     /** Skips the test with a reason unless root and {@code ip netns} are available. */
@@ -66,9 +81,14 @@ public final class NetnsLan implements AutoCloseable {
 
     /** Deletes every {@value #PREFIX} namespace and ends the processes still running in it. */
     public static void removeLeftovers() {
+        removeLeftovers(PREFIX);
+    }
+
+    /** Deletes every namespace whose name starts with {@code prefix} and ends the processes still running in it. */
+    public static void removeLeftovers(String prefix) {
         for (String line : run(List.of("ip", "netns", "list")).output.split("\n")) {
             String ns = line.split("\\s+")[0];
-            if (ns.startsWith(PREFIX)) {
+            if (ns.startsWith(prefix)) {
                 killAll(ns);
                 run(List.of("ip", "netns", "del", ns));
             }
@@ -76,7 +96,7 @@ public final class NetnsLan implements AutoCloseable {
     }
 
     /**
-     * Adds namespace {@value #PREFIX}{@code name} with {@code eth0} on the bridge, up, with the given addresses
+     * Adds namespace <i>prefix</i>{@code name} with {@code eth0} on the bridge, up, with the given addresses
      * (IPv6 ones without duplicate address detection) and IPv6 DAD off, so link-locals are usable at once.
      *
      * @return the namespace's name
@@ -87,14 +107,14 @@ public final class NetnsLan implements AutoCloseable {
                 throw new IllegalArgumentException(cidr + " is not a documentation address");
             }
         }
-        String ns = PREFIX + name;
+        String ns = prefix + name;
         String port = "v-" + name;
         ip("netns", "add", ns);
         nodes.put(name, ns);
         exec(ns, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0");
         ip("-n", ns, "link", "set", "lo", "up");
-        ip("-n", SWITCH, "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", ns);
-        ip("-n", SWITCH, "link", "set", port, "master", "br0", "up");
+        ip("-n", switchNs, "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", ns);
+        ip("-n", switchNs, "link", "set", port, "master", "br0", "up");
         for (String cidr : cidrs) {
             if (cidr.contains(":")) {
                 ip("-n", ns, "addr", "add", cidr, "dev", "eth0", "nodad");
@@ -104,6 +124,32 @@ public final class NetnsLan implements AutoCloseable {
         }
         ip("-n", ns, "link", "set", "eth0", "up");
         return ns;
+    }
+
+    /**
+     * Adds another bridge to the switch (a second broadcast domain, e.g. standing in for a VLAN), multicast snooping
+     * off like {@code br0}.
+     */
+    public void addBridge(String bridge) {
+        ip("-n", switchNs, "link", "add", bridge, "type", "bridge", "mcast_snooping", "0");
+        ip("-n", switchNs, "link", "set", bridge, "up");
+    }
+
+    /**
+     * Connects namespace {@code ns} (one of this LAN's) to the switch's {@code bridge} with a new veth named
+     * {@code device} on its side, up, without addresses.
+     */
+    public void connect(String ns, String device, String bridge) {
+        if (!nodes.containsValue(ns)) {
+            throw new IllegalArgumentException(ns + " is not a namespace of this LAN");
+        }
+        String port = "v-" + ns.substring(prefix.length()) + "-" + device;
+        if (port.length() > 15) {
+            throw new IllegalArgumentException("switch port name " + port + " longer than 15 characters");
+        }
+        ip("-n", switchNs, "link", "add", port, "type", "veth", "peer", "name", device, "netns", ns);
+        ip("-n", switchNs, "link", "set", port, "master", bridge, "up");
+        ip("-n", ns, "link", "set", device, "up");
     }
 
     /** Runs {@code command} in {@code ns} and returns its output; fails the test when it fails. */
@@ -193,8 +239,8 @@ public final class NetnsLan implements AutoCloseable {
             run(List.of("ip", "netns", "del", ns));
         }
         nodes.clear();
-        killAll(SWITCH);
-        run(List.of("ip", "netns", "del", SWITCH));
+        killAll(switchNs);
+        run(List.of("ip", "netns", "del", switchNs));
     }
 
     private static void ip(String... args) {

@@ -20,9 +20,10 @@ import org.openvrrs.vrrs.api.MacAddress;
  * @param parent      lower device of a vlan or macvlan, else {@code null}
  * @param vlanId      802.1Q id of a vlan device, else 0
  * @param addresses   addresses in kernel order (primary first per family); tentative/dadfailed ones left out
+ * @param protoDown   {@code proto_down} set: the kernel holds the carrier down whatever the lower device does
  */
 record IpLink(String name, int index, MacAddress mac, MacAddress permanentMac, Set<String> flags, String kind,
-        String parent, int vlanId, List<InterfaceAddress> addresses) {
+        String parent, int vlanId, List<InterfaceAddress> addresses, boolean protoDown) {
 
     boolean adminUp() {
         return flags.contains("UP");
@@ -76,7 +77,8 @@ record IpLink(String name, int index, MacAddress mac, MacAddress permanentMac, S
             }
             addresses.add(new InterfaceAddress(InterfaceAddress.parseLiteral(local), len.intValue()));
         }
-        return new IpLink(name, index, mac, perm, flags, kind, parent, vlanId, addresses);
+        return new IpLink(name, index, mac, perm, flags, kind, parent, vlanId, addresses,
+                Boolean.TRUE.equals(m.get("proto_down")));
     }
 
     /** ip prints MACs as {@code aa:bb:cc:dd:ee:ff}; devices without one (tunnels) print something else or nothing. */

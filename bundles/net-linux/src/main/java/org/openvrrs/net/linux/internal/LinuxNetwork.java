@@ -81,9 +81,13 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         final Set<MacAddress> macFilter = new LinkedHashSet<>();
         final Map<InetAddress, MacAddress> virtualAddresses = new HashMap<>();
         final Map<String, Set<InetAddress>> macvlans = new HashMap<>();
+        /** Virtual addresses given the virtual MAC by changing this subinterface's own MAC (no macvlan). */
+        final Set<InetAddress> ownMacAddresses = new HashSet<>();
         IpLink link; // null while the device does not exist
         MacAddress firstMac;
         boolean forcedDown;
+        /** protodown off written, not yet seen by a re-read: the line protocol follows the link meanwhile. */
+        boolean protoDownReleased;
         PcapPort port;
         NetInterface snapshot;
 
@@ -99,8 +103,9 @@ public final class LinuxNetwork implements Network, AutoCloseable {
                 return null;
             }
             MacAddress burnedIn = link.permanentMac() != null ? link.permanentMac() : firstMac;
+            boolean lineUp = link.lineUp() || (protoDownReleased && link.protoDown() && link.adminUp());
             return new NetInterface(name, link.index(), burnedIn, link.mac(), link.addresses(), link.adminUp(),
-                    link.lineUp() && !forcedDown, link.parent(), link.vlanId(), macFilter);
+                    lineUp && !forcedDown, link.parent(), link.vlanId(), macFilter);
         }
     }
 
@@ -203,10 +208,20 @@ public final class LinuxNetwork implements Network, AutoCloseable {
                 IpLink link = now.get(d.name);
                 boolean appeared = d.link == null && link != null;
                 d.link = link;
+                if (link != null && !link.protoDown()) {
+                    d.protoDownReleased = false;
+                }
                 if (appeared) {
                     d.firstMac = d.firstMac != null ? d.firstMac : link.mac();
                     Platform.setArpSysctls(d.name);
-                    openPort(d);
+                    if (d.receivers.values().stream().anyMatch(l -> !l.isEmpty())) {
+                        openPort(d); // else at the first send or receiver
+                    }
+                    if (d.forcedDown || link.protoDown()) {
+                        // forced down before it existed, or a crashed run's protodown: the kernel follows our view
+                        batch.submit(List.of(VirtualMacs.protoDown(d.name, d.forcedDown)));
+                        d.protoDownReleased = !d.forcedDown;
+                    }
                 } else if (link == null && d.port != null) {
                     closePort(d);
                     LOG.warn("interface {} disappeared", d.name);
@@ -239,10 +254,17 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         });
     }
 
+    /**
+     * Opens the device's pcap port: receiving only when a frame listener is registered on it (the VRRP engine's
+     * interfaces), send-only otherwise (plug-in subinterfaces), so thousands of subinterfaces cost no receive ring
+     * and no thread each; a device that neither receives nor sends (a parent only given a MAC filter) opens none.
+     * Holds the lock.
+     */
     private void openPort(Device d) {
+        boolean receive = d.receivers.values().stream().anyMatch(l -> !l.isEmpty());
         try {
-            d.port = new PcapPort(d.name, frame -> received(d, frame));
-            LOG.info("{}: capturing VRRP, ARP and neighbour discovery", d.name);
+            d.port = new PcapPort(d.name, frame -> received(d, frame), receive);
+            LOG.info(receive ? "{}: capturing VRRP, ARP and neighbour discovery" : "{}: open for sending", d.name);
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
             LOG.error("{}: cannot open for capture: {}", d.name, e.getMessage());
         }
@@ -366,8 +388,15 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     public synchronized Registration receive(String interfaceName, FrameKind kind, FrameListener listener) {
         Objects.requireNonNull(kind, "frame kind is required");
         ListenerEntry<FrameListener> e = new ListenerEntry<>(Objects.requireNonNull(listener, "listener"));
-        List<ListenerEntry<FrameListener>> list = require(interfaceName).receivers.get(kind);
+        Device d = require(interfaceName);
+        List<ListenerEntry<FrameListener>> list = d.receivers.get(kind);
         list.add(e);
+        if (d.port != null && !d.port.receiving()) {
+            closePort(d); // a send-only port: reopened receiving
+            openPort(d);
+        } else if (d.port == null && d.link != null) {
+            openPort(d);
+        }
         return () -> {
             e.open = false;
             list.remove(e);
@@ -386,6 +415,9 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             if (d.snapshot == null || !d.snapshot.lineProtocolUp()) {
                 return;
             }
+            if (d.port == null) {
+                openPort(d);
+            }
             port = d.port;
         }
         if (port != null) {
@@ -398,10 +430,22 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         return scheduler;
     }
 
+    /**
+     * Forced down, the kernel device is put in {@code protodown}: its carrier goes down and it stops passing traffic
+     * both ways, while its administrative state (what the operator set with {@code ip link set up/down}) is left
+     * alone and shown unchanged. Released, {@code protodown off}: it follows its link again.
+     */
     @Override
     public synchronized void setLineProtocol(String interfaceName, boolean up) {
         Device d = require(interfaceName);
+        if (d.forcedDown == !up) {
+            return;
+        }
         d.forcedDown = !up;
+        if (d.link != null) {
+            batch.submit(List.of(VirtualMacs.protoDown(interfaceName, !up)));
+            d.protoDownReleased = up;
+        }
         publish(d);
     }
 
@@ -473,6 +517,14 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         if (current != null) {
             commands.addAll(withdraw(d, ip));
         }
+        if (VirtualMacs.onDeviceItself(d.link, ip)) {
+            d.ownMacAddresses.add(ip);
+            d.virtualAddresses.put(ip, mac);
+            commands.add(VirtualMacs.setMac(interfaceName, mac));
+            batch.submit(commands);
+            DEBUG.debug("{}: own address {} now uses {}", interfaceName, IpAddresses.format(ip), mac);
+            return;
+        }
         String macvlan = VirtualMacs.deviceName(d.link.index(), mac);
         Set<InetAddress> carried = d.macvlans.get(macvlan);
         if (carried == null) {
@@ -500,6 +552,14 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     /** The commands removing {@code ip}; the macvlan goes with its last address. Holds the lock. */
     private List<String> withdraw(Device d, InetAddress ip) {
         MacAddress mac = d.virtualAddresses.remove(ip);
+        if (d.ownMacAddresses.remove(ip)) {
+            if (!d.ownMacAddresses.isEmpty()) {
+                return List.of(VirtualMacs.setMac(d.name, d.virtualAddresses.get(d.ownMacAddresses.iterator()
+                        .next())));
+            }
+            NetInterface s = d.snapshot();
+            return s == null ? List.of() : List.of(VirtualMacs.setMac(d.name, s.burnedInMac()));
+        }
         for (Map.Entry<String, Set<InetAddress>> e : d.macvlans.entrySet()) {
             if (e.getValue().remove(ip)) {
                 if (e.getValue().isEmpty()) {
@@ -543,7 +603,15 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             for (Device d : all) {
                 d.macvlans.keySet().forEach(m -> cleanup.add(VirtualMacs.delete(m)));
                 d.macvlans.clear();
+                NetInterface s = d.snapshot();
+                if (!d.ownMacAddresses.isEmpty() && s != null) {
+                    cleanup.add(VirtualMacs.setMac(d.name, s.burnedInMac()));
+                }
+                d.ownMacAddresses.clear();
                 d.virtualAddresses.clear();
+                if (d.forcedDown && d.link != null) {
+                    cleanup.add(VirtualMacs.protoDown(d.name, false));
+                }
                 if (!d.macFilter.isEmpty() && d.link != null) {
                     cleanup.add("link set dev " + d.name + " promisc off");
                 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The frames of one Linux device through libpcap, raw bytes only (pcap4j's packet factories are not used: inside
  * OSGi they silently yield UnknownPacket). A receive handle, filtered in the kernel to what the appliance needs and to
  * incoming frames only, is read by one thread of its own; frames are sent on a second handle (a handle does not see
- * what it injects, and reads and writes on one handle from two threads are not safe).
+ * what it injects, and reads and writes on one handle from two threads are not safe). A device nobody receives on
+ * (a plug-in subinterface only sends unsolicited ARPs) gets the send handle only: no receive ring, no thread.
  */
 final class PcapPort implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PcapPort.class);
@@ -27,12 +28,14 @@ final class PcapPort implements AutoCloseable {
     private static final int SNAPLEN = 2048;
     private static final int POLL_MILLIS = 100;
     private static final int BUFFER_BYTES = 4 << 20;
+    /** The send handle captures nothing: a small ring, so thousands of subinterfaces cost little memory. */
+    private static final int SEND_BUFFER_BYTES = 64 << 10;
 
     private final String device;
     private final Consumer<byte[]> onFrame;
-    private final PcapHandle receiveHandle;
+    private final PcapHandle receiveHandle; // null: send only
     private final PcapHandle sendHandle;
-    private final Thread thread;
+    private final Thread thread; // null: send only
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong sendErrors = new AtomicLong();
     private volatile boolean closed;
@@ -43,29 +46,50 @@ final class PcapPort implements AutoCloseable {
      * @param onFrame called on the receive thread with each frame; must not block
      */
     PcapPort(String device, Consumer<byte[]> onFrame) throws PcapNativeException, NotOpenException {
+        this(device, onFrame, true);
+    }
+
+    /**
+     * @param receive whether to open the receive handle and thread; without, {@code onFrame} is never called
+     */
+    PcapPort(String device, Consumer<byte[]> onFrame, boolean receive) throws PcapNativeException, NotOpenException {
         this.device = device;
         this.onFrame = onFrame;
-        this.receiveHandle = new PcapHandle.Builder(device).snaplen(SNAPLEN)
+        this.receiveHandle = !receive ? null : new PcapHandle.Builder(device).snaplen(SNAPLEN)
                 .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS).timeoutMillis(POLL_MILLIS)
                 .bufferSize(BUFFER_BYTES).immediateMode(true).build();
         PcapHandle send = null;
         try {
-            receiveHandle.setFilter(FILTER, BpfProgram.BpfCompileMode.OPTIMIZE);
-            receiveHandle.setDirection(PcapHandle.PcapDirection.IN);
-            send = new PcapHandle.Builder(device).snaplen(64).timeoutMillis(POLL_MILLIS).immediateMode(true).build();
+            if (receiveHandle != null) {
+                receiveHandle.setFilter(FILTER, BpfProgram.BpfCompileMode.OPTIMIZE);
+                receiveHandle.setDirection(PcapHandle.PcapDirection.IN);
+            }
+            send = new PcapHandle.Builder(device).snaplen(64).timeoutMillis(POLL_MILLIS).immediateMode(true)
+                    .bufferSize(SEND_BUFFER_BYTES).build();
             send.setFilter(NOTHING, BpfProgram.BpfCompileMode.OPTIMIZE);
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
-            receiveHandle.close();
+            if (receiveHandle != null) {
+                receiveHandle.close();
+            }
             if (send != null) {
                 send.close();
             }
             throw e;
         }
         this.sendHandle = send;
+        if (receiveHandle == null) {
+            this.thread = null;
+            return;
+        }
         this.thread = new Thread(this::receiveLoop, "net-linux-rx-" + device);
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
+    }
+
+    /** Whether frames are received (false: a send-only port). */
+    boolean receiving() {
+        return receiveHandle != null;
     }
 
     private void receiveLoop() {
@@ -109,6 +133,9 @@ final class PcapPort implements AutoCloseable {
 
     /** Frames the kernel dropped because the receive buffer was full, -1 when unknown. */
     long kernelDrops() {
+        if (receiveHandle == null) {
+            return 0;
+        }
         try {
             PcapStat stat = receiveHandle.getStats();
             return stat.getNumPacketsDropped();
@@ -121,7 +148,9 @@ final class PcapPort implements AutoCloseable {
     public void close() {
         closed = true;
         try {
-            thread.join(2 * POLL_MILLIS + 1000);
+            if (thread != null) {
+                thread.join(2 * POLL_MILLIS + 1000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

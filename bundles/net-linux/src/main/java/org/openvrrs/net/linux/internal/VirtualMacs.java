@@ -73,4 +73,27 @@ final class VirtualMacs {
         return links.stream().filter(l -> "macvlan".equals(l.kind()) && OURS.matcher(l.name()).matches())
                 .map(IpLink::name).toList();
     }
+
+    /**
+     * Whether the virtual address {@code ip} on {@code link} is given the virtual MAC by changing the device's own
+     * MAC rather than through a macvlan: a subinterface (VLAN or macvlan device) whose own configured address it is
+     * (the MAC-Address plug-in). A macvlan carrying the same address would answer ARP beside the subinterface, each
+     * with its own MAC, and the host would keep whichever answer came last.
+     */
+    static boolean onDeviceItself(IpLink link, InetAddress ip) {
+        return link.parent() != null && link.addresses().stream().anyMatch(a -> a.address().equals(ip));
+    }
+
+    /** The device takes {@code mac} as its own (a VLAN device adds it to its parent's unicast filter itself). */
+    static String setMac(String device, MacAddress mac) {
+        return "link set dev " + device + " address " + mac.toColons();
+    }
+
+    /**
+     * Forces the carrier of {@code device} down (or lets it follow its lower device again) without touching the
+     * administrative state: {@code protodown}, which macvlan (and, on recent kernels, VLAN) devices support.
+     */
+    static String protoDown(String device, boolean down) {
+        return "link set dev " + device + " protodown " + (down ? "on" : "off");
+    }
 }

@@ -57,6 +57,34 @@ class IpCommandsTest {
     }
 
     @Test
+    void lineProtocolForcedDownIsProtodownNotAdminDown() {
+        assertThat(VirtualMacs.protoDown("eth0.10", true)).isEqualTo("link set dev eth0.10 protodown on");
+        assertThat(VirtualMacs.protoDown("eth0.10", false)).isEqualTo("link set dev eth0.10 protodown off");
+    }
+
+    @Test
+    void aSubinterfacesOwnAddressTakesTheVirtualMacOnTheDeviceItself() throws Exception {
+        List<IpLink> links = IpLink.parseAll("""
+                [{"ifindex":2,"ifname":"eth0","flags":["UP","LOWER_UP"],"address":"02:00:00:00:00:02",
+                  "addr_info":[{"family":"inet","local":"192.0.2.3","prefixlen":24}]},
+                 {"ifindex":7,"link":"eth0","ifname":"eth0.10","flags":["UP"],"address":"02:00:00:00:00:02",
+                  "proto_down":true,"linkinfo":{"info_kind":"vlan","info_data":{"id":10}},
+                  "addr_info":[{"family":"inet","local":"198.51.100.2","prefixlen":24}]}]""");
+        IpLink eth0 = links.get(0);
+        IpLink vlan = links.get(1);
+        assertThat(vlan.protoDown()).isTrue();
+        assertThat(eth0.protoDown()).isFalse();
+        InetAddress own = InetAddress.getByName("198.51.100.2");
+        assertThat(VirtualMacs.onDeviceItself(vlan, own)).as("the subinterface's own primary").isTrue();
+        assertThat(VirtualMacs.onDeviceItself(vlan, InetAddress.getByName("198.51.100.1")))
+                .as("another address: a macvlan as for VRRP").isFalse();
+        assertThat(VirtualMacs.onDeviceItself(eth0, InetAddress.getByName("192.0.2.3")))
+                .as("a physical device never changes its own MAC (VRRP address owner)").isFalse();
+        assertThat(VirtualMacs.setMac("eth0.10", MacAddress.vrrp(AddressFamily.IPV4, 1)))
+                .isEqualTo("link set dev eth0.10 address 00:00:5e:00:01:01");
+    }
+
+    @Test
     void capabilitiesAreReadFromProcStatus() {
         long root = Platform.effectiveCapabilities("Name:\tjava\nCapEff:\t000001ffffffffff\n");
         long user = Platform.effectiveCapabilities("Name:\tjava\nCapEff:\t0000000000000000\n");
