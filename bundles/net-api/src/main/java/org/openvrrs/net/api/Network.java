@@ -1,7 +1,10 @@
 package org.openvrrs.net.api;
 
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.openvrrs.vrrs.api.MacAddress;
 
@@ -60,8 +63,18 @@ public interface Network {
     void removeVirtualAddress(String interfaceName, InetAddress ip);
 
     /** Broadcasts a gratuitous ARP announcing that {@code mac} owns the IPv4 address {@code ip}. */
-    void sendGratuitousArp(String interfaceName, InetAddress ip, MacAddress mac);
+    default void sendGratuitousArp(String interfaceName, InetAddress ip, MacAddress mac) {
+        if (!(ip instanceof Inet4Address ipv4)) {
+            throw new IllegalArgumentException("gratuitous ARP needs an IPv4 address, not " + ip);
+        }
+        send(interfaceName, Frames.gratuitousArp(ipv4, Objects.requireNonNull(mac, "MAC is required")));
+    }
 
     /** Sends an unsolicited Neighbor Advertisement to all nodes announcing that {@code mac} owns IPv6 {@code ip}. */
-    void sendUnsolicitedNeighborAdvert(String interfaceName, InetAddress ip, MacAddress mac);
+    default void sendUnsolicitedNeighborAdvert(String interfaceName, InetAddress ip, MacAddress mac) {
+        if (!(ip instanceof Inet6Address ipv6)) {
+            throw new IllegalArgumentException("a Neighbor Advertisement needs an IPv6 address, not " + ip);
+        }
+        send(interfaceName, Frames.unsolicitedNeighborAdvert(ipv6, Objects.requireNonNull(mac, "MAC is required")));
+    }
 }

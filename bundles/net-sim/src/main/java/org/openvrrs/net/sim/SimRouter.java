@@ -1,7 +1,5 @@
 package org.openvrrs.net.sim;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -247,22 +245,6 @@ public final class SimRouter implements Network {
     public void removeAddress(String ifname, InterfaceAddress address) {
         Objects.requireNonNull(address, "address is required");
         change(ifname, iface -> iface.removeAddress(address));
-    }
-
-    @Override
-    public void sendGratuitousArp(String ifname, InetAddress ip, MacAddress mac) {
-        if (!(ip instanceof Inet4Address ipv4)) {
-            throw new IllegalArgumentException("gratuitous ARP needs an IPv4 address, not " + ip);
-        }
-        send(ifname, Frames.gratuitousArp(ipv4, Objects.requireNonNull(mac, "MAC is required")));
-    }
-
-    @Override
-    public void sendUnsolicitedNeighborAdvert(String ifname, InetAddress ip, MacAddress mac) {
-        if (!(ip instanceof Inet6Address ipv6)) {
-            throw new IllegalArgumentException("a Neighbor Advertisement needs an IPv6 address, not " + ip);
-        }
-        send(ifname, Frames.unsolicitedNeighborAdvert(ipv6, Objects.requireNonNull(mac, "MAC is required")));
     }
 
     @Override

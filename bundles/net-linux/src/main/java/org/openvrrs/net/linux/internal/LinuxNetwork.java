@@ -1,6 +1,5 @@
 package org.openvrrs.net.linux.internal;
 
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -571,22 +570,6 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         }
         LOG.debug("{}: no macvlan carried {} ({})", d.name, ip, mac);
         return List.of();
-    }
-
-    @Override
-    public void sendGratuitousArp(String interfaceName, InetAddress ip, MacAddress mac) {
-        if (!(ip instanceof Inet4Address ipv4)) {
-            throw new IllegalArgumentException("gratuitous ARP needs an IPv4 address, not " + ip);
-        }
-        send(interfaceName, Frames.gratuitousArp(ipv4, Objects.requireNonNull(mac, "MAC is required")));
-    }
-
-    @Override
-    public void sendUnsolicitedNeighborAdvert(String interfaceName, InetAddress ip, MacAddress mac) {
-        if (!(ip instanceof Inet6Address ipv6)) {
-            throw new IllegalArgumentException("a Neighbor Advertisement needs an IPv6 address, not " + ip);
-        }
-        send(interfaceName, Frames.unsolicitedNeighborAdvert(ipv6, Objects.requireNonNull(mac, "MAC is required")));
     }
 
     /** Stops following links, removes every macvlan it created, closes the devices and the ip processes. */
