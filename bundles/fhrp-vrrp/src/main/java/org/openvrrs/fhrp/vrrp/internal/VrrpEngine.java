@@ -239,13 +239,6 @@ final class VrrpEngine {
         return all;
     }
 
-    /** The configurations of every group, for validation of new ones. */
-    synchronized List<VrrpGroupConfig> configs() {
-        List<VrrpGroupConfig> list = new ArrayList<>();
-        handles.values().forEach(hs -> hs.forEach(h -> list.add(h.config)));
-        return list;
-    }
-
     /** The network a configuration names; "" means the appliance's own network, {@value #LOCAL}. */
     static String networkName(VrrpGroupConfig c) {
         return c.network().isEmpty() ? LOCAL : c.network();

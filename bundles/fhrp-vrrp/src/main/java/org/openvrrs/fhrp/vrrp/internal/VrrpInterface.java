@@ -49,17 +49,11 @@ final class VrrpInterface {
         setDelay(delay);
     }
 
-    String name() {
-        return name;
-    }
 
     Collection<VrrpGroup> groups() {
         return groups.values();
     }
 
-    boolean isEmpty() {
-        return groups.isEmpty();
-    }
 
     /**
      * Sets {@code vrrp delay}: the minimum applies from the next time the interface comes up; the reload delay,

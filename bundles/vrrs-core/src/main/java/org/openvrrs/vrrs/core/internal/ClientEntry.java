@@ -159,9 +159,6 @@ final class ClientEntry {
         }
     }
 
-    synchronized boolean isClosed() {
-        return closed;
-    }
 
     /** How long the running callback has taken so far, 0 when none runs. */
     long callbackNanos(long now) {

@@ -105,7 +105,7 @@ final class Dispatcher implements AutoCloseable {
             l++;
         }
         if (l == Round.levels()) {
-            round.group().roundFinished(round);
+            round.group().roundFinished();
             return;
         }
         ClientEntry[] clients = round.recipients()[l];

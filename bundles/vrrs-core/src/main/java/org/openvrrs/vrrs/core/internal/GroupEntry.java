@@ -39,7 +39,7 @@ final class GroupEntry {
     }
 
     /** Called by the dispatcher when every level of the round was notified. */
-    void roundFinished(Round round) {
+    void roundFinished() {
         database.roundFinished(this);
     }
 
