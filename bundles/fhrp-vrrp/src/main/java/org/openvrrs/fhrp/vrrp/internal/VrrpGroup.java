@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One configured VRRP group at work on its interface: the {@link VirtualRouter} state machine plus what its actions
  * mean on a {@link Network} (adverts on the wire, virtual addresses in the data plane). Runs on the network's
- * scheduler thread; {@link #status()} snapshots are safe to hand to other threads.
+ * scheduler thread; {@link #status()} snapshots, taken there, are safe to hand to other threads.
  */
 final class VrrpGroup implements VirtualRouter.Actions {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpGroup.class);
@@ -39,7 +39,6 @@ final class VrrpGroup implements VirtualRouter.Actions {
     private byte[] txBuffer = new byte[0];
     private InetAddress sourceAddress;
     private volatile Listener listener;
-    private volatile GroupStatus status;
 
     VrrpGroup(Network network, VrrpGroupConfig config) {
         this.network = network;
@@ -47,7 +46,6 @@ final class VrrpGroup implements VirtualRouter.Actions {
         this.virtualMac = MacAddress.vrrp(config.family(), config.vrid());
         this.sourceAddress = config.family().unspecified();
         this.router = new VirtualRouter(network.scheduler(), settings(config, 0, sourceAddress), this);
-        this.status = GroupStatus.of(this);
     }
 
     void setListener(Listener l) {
@@ -74,9 +72,14 @@ final class VrrpGroup implements VirtualRouter.Actions {
         return sourceAddress;
     }
 
-    /** The latest snapshot for show commands and VRRS; refreshed on every change. */
+    /** A snapshot for show commands and VRRS, taken now; call it on the network's scheduler thread. */
     GroupStatus status() {
-        return status;
+        return GroupStatus.of(this);
+    }
+
+    /** Runs {@code task} on the network's scheduler thread, where this group's state may be read. */
+    void onNetworkThread(Runnable task) {
+        network.scheduler().execute(task);
     }
 
     /**
@@ -100,7 +103,6 @@ final class VrrpGroup implements VirtualRouter.Actions {
             StateReason reason = config.shutdown() ? StateReason.SHUTDOWN : StateReason.INTERFACE;
             router.shutdown(reason, up);
         }
-        refresh();
     }
 
     /** Applies a new configuration of the same group (same network, interface, family and VRID). */
@@ -122,7 +124,6 @@ final class VrrpGroup implements VirtualRouter.Actions {
             router.shutdown(reason, false);
         } catch (RuntimeException e) {
             LOG.debug("VRRP {}: clean-up on a departed network failed: {}", config.key(), e.toString());
-            refresh();
         }
     }
 
@@ -141,7 +142,6 @@ final class VrrpGroup implements VirtualRouter.Actions {
                     advert.source().getHostAddress(), advert.addresses(), config.addresses());
         }
         router.advertisement(advert.source(), advert.priority(), advert.advertIntervalCentis(), receivedNanos);
-        refresh();
     }
 
     private boolean sameAddresses(List<InetAddress> advertised) {
@@ -192,7 +192,6 @@ final class VrrpGroup implements VirtualRouter.Actions {
 
     @Override
     public void changed(VirtualRouter r, VirtualRouter.State old, StateReason reason) {
-        refresh();
         if (old != r.state()) {
             LOG.info("VRRP {}: {} -> {} ({})", config.key(), old, r.state(), reason.label());
         }
@@ -200,10 +199,6 @@ final class VrrpGroup implements VirtualRouter.Actions {
         if (l != null) {
             l.changed(this, old, reason);
         }
-    }
-
-    private void refresh() {
-        status = GroupStatus.of(this);
     }
 
     private Ipv4ChecksumMode checksumMode() {

@@ -71,7 +71,12 @@ final class VrrsPublisher implements VrrpGroup.Listener {
         try {
             vrrs = registry.registerServer(PROTOCOL, name);
             DEBUG_VRRS.debug("VRRP: Registered VRRS group \"{}\"", name);
-            push(StateReason.PROTOCOL);
+            VrrpGroup g = handle.group();
+            if (g != null) {
+                g.onNetworkThread(() -> push(StateReason.PROTOCOL)); // its state is read on its own thread
+            } else {
+                push(StateReason.PROTOCOL);
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             LOG.error("VRRP group {}: cannot publish VRRS group {}: {}", handle.config().key(), name, e.getMessage());
         }
