@@ -27,6 +27,15 @@ public interface Scheduler {
         return schedule(delay.toNanos(), task);
     }
 
+    /**
+     * {@link #schedule(long, Runnable)} for a deadline where every late microsecond counts (the VRRP
+     * Master_Down_Timer): a wall-clock scheduler may spend CPU near the deadline to run it on time. Use it for
+     * timers that rarely fire, not for periodic work.
+     */
+    default Timer scheduleExact(long delayNanos, Runnable task) {
+        return schedule(delayNanos, task);
+    }
+
     /** Runs {@code task} soon on the scheduler's thread, after the tasks already due. */
     void execute(Runnable task);
 

@@ -78,6 +78,49 @@ class SystemSchedulerTest {
     }
 
     @Test
+    void exactTimerRunsAtItsDeadlineNotBefore() {
+        List<Long> lateness = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long due = System.nanoTime() + Duration.ofMillis(5).toNanos();
+            scheduler.scheduleExact(Duration.ofMillis(5).toNanos(), () -> lateness.add(System.nanoTime() - due));
+            int expected = i + 1;
+            await().atMost(Duration.ofSeconds(5)).until(() -> lateness.size() == expected);
+        }
+        assertThat(lateness).allSatisfy(late -> assertThat(late).isNotNegative());
+    }
+
+    @Test
+    void workSubmittedWhileSpinningRunsBeforeTheDeadlineAndCanCancelTheTimer() {
+        // a spin window longer than the whole timer: the thread spins from the start
+        try (SystemScheduler spinning = new SystemScheduler("spinning", Duration.ofSeconds(2).toNanos())) {
+            AtomicBoolean takeover = new AtomicBoolean();
+            long due = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            Scheduler.Timer masterDown = spinning.scheduleExact(Duration.ofMillis(500).toNanos(),
+                    () -> takeover.set(true));
+            List<Long> advertRanAt = new CopyOnWriteArrayList<>();
+            spinning.execute(() -> {
+                advertRanAt.add(System.nanoTime());
+                masterDown.cancel();
+            });
+            spinning.schedule(Duration.ofMillis(600), () -> ran.add("after the deadline"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> ran.contains("after the deadline"));
+            assertThat(advertRanAt).singleElement().satisfies(at -> assertThat(at).isLessThan(due));
+            assertThat(takeover).isFalse();
+        }
+    }
+
+    @Test
+    void cancelledTimersAreSweptNotKeptUntilDue() {
+        for (int i = 0; i < 100_000; i++) {
+            scheduler.scheduleExact(Duration.ofHours(1).toNanos(), () -> ran.add("never")).cancel();
+        }
+        scheduler.execute(() -> ran.add("swept"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> ran.contains("swept"));
+        assertThat(scheduler.cancelledHeld()).isLessThanOrEqualTo(SystemScheduler.SWEEP_THRESHOLD);
+        assertThat(ran).containsExactly("swept");
+    }
+
+    @Test
     void nanoTimeIsMonotonic() {
         long before = scheduler.nanoTime();
         assertThat(scheduler.nanoTime()).isGreaterThanOrEqualTo(before);

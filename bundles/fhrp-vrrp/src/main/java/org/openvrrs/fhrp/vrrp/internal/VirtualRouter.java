@@ -262,7 +262,7 @@ final class VirtualRouter {
         long from = receivedNanos != Long.MIN_VALUE && receivedNanos <= now ? receivedNanos : now;
         receivedNanos = Long.MIN_VALUE;
         nextEventNanos = from + delayNanos;
-        masterDownTimer = scheduler.schedule(nextEventNanos - now, this::masterDownTimerFired);
+        masterDownTimer = scheduler.scheduleExact(nextEventNanos - now, this::masterDownTimerFired);
     }
 
     private void startAdverTimer() {
