@@ -30,15 +30,19 @@ public class LinuxDataPlaneIT {
         return List.of("vrid=" + vrid, "addresses=192.0.2.1", "priority=100", "advertIntervalMillis=100");
     }
 
+    /** The group runs on a router-style interface name mapped to the Linux device (interfaces = Gi0/0/0=eth0). */
     @Test
     public void linkDownOnTheBoxGoesToInitializeAndWithdrawsTheVirtualMac() throws Exception {
         try (NetnsLan lan = new NetnsLan(Path.of("target", "netns", name.getMethodName()).toAbsolutePath())) {
             String r2 = lan.addNode("r2", "192.0.2.3/24");
-            OpenVrrsProcess openvrrs = new OpenVrrsProcess(lan, r2, "eth0", group(5));
+            OpenVrrsProcess openvrrs = new OpenVrrsProcess(lan, r2, "GigabitEthernet0/0/0=eth0", group(5));
             Awaitility.await("alone on the LAN: Master").atMost(Duration.ofSeconds(10))
                     .until(() -> openvrrs.state().equals("MASTER"));
             Awaitility.await("virtual IP on the macvlan").atMost(Duration.ofSeconds(5))
                     .until(() -> lan.exec(r2, "ip", "-br", "addr").contains("192.0.2.1/32"));
+            assertTrue("the group runs on the appliance's name for eth0: " + openvrrs.lines(),
+                    openvrrs.lines().stream().anyMatch(l -> l.startsWith(
+                            "STATE GigabitEthernet0/0/0/IPv4/5 MASTER")));
 
             lan.exec(r2, "ip", "link", "set", "eth0", "down");
             Awaitility.await("link down: Initialize").atMost(Duration.ofSeconds(5))

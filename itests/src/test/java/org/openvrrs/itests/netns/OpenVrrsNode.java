@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,8 @@ import org.openvrrs.vrrs.core.internal.StandaloneRegistry;
 
 /**
  * OpenVRRS's data plane and VRRP engine in a plain JVM, started by the namespace tests inside a router namespace
- * ({@code ip netns exec NS java -cp ... OpenVrrsNode eth0 vrid=1 addresses=192.0.2.1 priority=100}): net-linux and
+ * ({@code ip netns exec NS java -cp ... OpenVrrsNode eth0 vrid=1 addresses=192.0.2.1 priority=100}; the interface as
+ * {@code NAME=DEVICE} runs the group on the appliance name {@code NAME} for Linux device {@code DEVICE}): net-linux and
  * fhrp-vrrp exactly as the bundles run them, without the container. Prints {@code READY} and one {@code STATE} line
  * per state change on stdout; reads {@code stop} (graceful: a Master resigns with priority 0) or end of input,
  * {@code status}, and {@code vrrs NAME} (prints {@code vrrs:group NAME} as {@code VRRS} lines, then {@code VRRS-END}).
@@ -26,17 +26,20 @@ public final class OpenVrrsNode {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: OpenVrrsNode DEVICE key=value... (org.openvrrs.vrrp.group properties)");
+            System.err.println("usage: OpenVrrsNode [NAME=]DEVICE key=value... (org.openvrrs.vrrp.group properties)");
             System.exit(2);
         }
+        int named = args[0].indexOf('=');
+        String interfaceName = named < 0 ? args[0] : args[0].substring(0, named);
+        String device = args[0].substring(named + 1);
         Map<String, Object> group = new LinkedHashMap<>();
-        group.put("interfaceName", args[0]);
+        group.put("interfaceName", interfaceName);
         for (int i = 1; i < args.length; i++) {
             int eq = args[i].indexOf('=');
             group.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
         SystemScheduler scheduler = new SystemScheduler("vrrp");
-        LinuxNetwork network = new LinuxNetwork(List.of(args[0]), scheduler, "");
+        LinuxNetwork network = new LinuxNetwork(Map.of(interfaceName, device), scheduler, "");
         try {
             network.start();
         } catch (IllegalStateException e) {

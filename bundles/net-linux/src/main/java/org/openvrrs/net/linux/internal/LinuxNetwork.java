@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Public with a plain constructor so tests and tools run it without OSGi ({@link LinuxPlatform} is the OSGi
  * shell). Only the configured devices are interfaces of this network; a configured device that does not exist yet is
- * waited for.
+ * waited for. Each has an appliance name (what VRRP groups, plug-ins and show commands use, e.g.
+ * {@code GigabitEthernet0/0/0.10}) and a Linux device name ({@code eth0.10}); by default they are the same.
  */
 public final class LinuxNetwork implements Network, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LinuxNetwork.class);
@@ -54,7 +55,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     /** Frames waiting for the scheduler beyond this are dropped and counted: a stuck scheduler must not eat memory. */
     static final int MAX_PENDING_FRAMES = 10_000;
 
-    private final List<String> devices;
+    private final Map<String, String> devices; // appliance name -> Linux device
     private final Scheduler scheduler;
     private final String pcapLibrary;
     private final IpBatch batch = new IpBatch();
@@ -74,7 +75,10 @@ public final class LinuxNetwork implements Network, AutoCloseable {
 
     /** One configured device: its kernel state, what we force on it, its pcap port and frame listeners. */
     private static final class Device {
+        /** The appliance's name for it: every Network call and listener callback uses this one. */
         final String name;
+        /** The Linux device: every ip command, pcap handle and sysctl uses this one. */
+        final String dev;
         final Map<FrameKind, CopyOnWriteArrayList<ListenerEntry<FrameListener>>> receivers =
                 new EnumMap<>(FrameKind.class);
         final Set<MacAddress> macFilter = new LinkedHashSet<>();
@@ -90,21 +94,23 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         PcapPort port;
         NetInterface snapshot;
 
-        Device(String name) {
+        Device(String name, String dev) {
             this.name = name;
+            this.dev = dev;
             for (FrameKind k : FrameKind.values()) {
                 receivers.put(k, new CopyOnWriteArrayList<>());
             }
         }
 
-        NetInterface snapshot() {
+        /** @param parentName the appliance name of the kernel's lower device (its Linux name when not configured) */
+        NetInterface snapshot(String parentName) {
             if (link == null) {
                 return null;
             }
             MacAddress burnedIn = link.permanentMac() != null ? link.permanentMac() : firstMac;
             boolean lineUp = link.lineUp() || (protoDownReleased && link.protoDown() && link.adminUp());
             return new NetInterface(name, link.index(), burnedIn, link.mac(), link.addresses(), link.adminUp(),
-                    lineUp && !forcedDown, link.parent(), link.vlanId(), macFilter);
+                    lineUp && !forcedDown, parentName, link.vlanId(), macFilter);
         }
     }
 
@@ -118,24 +124,25 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     }
 
     /**
-     * @param devices     Linux device names the appliance uses (e.g. eth0, eth0.10)
+     * @param devices     Linux device names the appliance uses (e.g. eth0, eth0.10), each under its own name
      * @param scheduler   where every callback runs; owned by the caller
      * @param pcapLibrary path of libpcap, "" to look in the usual places
      */
     public LinuxNetwork(List<String> devices, Scheduler scheduler, String pcapLibrary) {
-        if (devices.isEmpty()) {
-            throw new IllegalArgumentException("no interfaces configured (e.g. interfaces = eth0)");
-        }
-        for (String d : devices) {
-            if (!d.matches("[A-Za-z0-9_.@:-]{1,15}")) {
-                throw new IllegalArgumentException("'" + d + "' is not a Linux interface name");
-            }
-        }
-        this.devices = List.copyOf(new LinkedHashSet<>(devices));
+        this(InterfaceMap.identity(devices), scheduler, pcapLibrary);
+    }
+
+    /**
+     * @param interfaces  appliance interface name -> Linux device, in the order to show them (see {@link InterfaceMap})
+     * @param scheduler   where every callback runs; owned by the caller
+     * @param pcapLibrary path of libpcap, "" to look in the usual places
+     */
+    public LinuxNetwork(Map<String, String> interfaces, Scheduler scheduler, String pcapLibrary) {
+        this.devices = InterfaceMap.validate(interfaces);
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler is required");
         this.pcapLibrary = pcapLibrary == null ? "" : pcapLibrary;
         this.monitor = new IpMonitor(this::linkChanged);
-        this.devices.forEach(d -> byName.put(d, new Device(d)));
+        this.devices.forEach((name, dev) -> byName.put(name, new Device(name, dev)));
     }
 
     /**
@@ -163,7 +170,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         refresh();
         synchronized (this) {
             byName.values().stream().filter(d -> d.link == null).forEach(d -> LOG.error(
-                    "interface {} (org.openvrrs.net.linux interfaces) does not exist; waiting for it", d.name));
+                    "interface {} (org.openvrrs.net.linux interfaces) does not exist; waiting for it", label(d)));
         }
     }
 
@@ -173,8 +180,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     private void linkChanged(String device) {
         boolean relevant;
         synchronized (this) {
-            relevant = device == null || byName.containsKey(device)
-                    || byName.values().stream().anyMatch(d -> d.link != null && d.link.name().equals(device));
+            relevant = device == null || byName.values().stream().anyMatch(d -> d.dev.equals(device));
         }
         if (relevant && refreshQueued.compareAndSet(false, true)) {
             try {
@@ -204,7 +210,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
                 return;
             }
             for (Device d : byName.values()) {
-                IpLink link = now.get(d.name);
+                IpLink link = now.get(d.dev);
                 boolean appeared = d.link == null && link != null;
                 d.link = link;
                 if (link != null && !link.protoDown()) {
@@ -212,18 +218,18 @@ public final class LinuxNetwork implements Network, AutoCloseable {
                 }
                 if (appeared) {
                     d.firstMac = d.firstMac != null ? d.firstMac : link.mac();
-                    Platform.setArpSysctls(d.name);
+                    Platform.setArpSysctls(d.dev);
                     if (d.receivers.values().stream().anyMatch(l -> !l.isEmpty())) {
                         openPort(d); // else at the first send or receiver
                     }
                     if (d.forcedDown || link.protoDown()) {
                         // forced down before it existed, or a crashed run's protodown: the kernel follows our view
-                        batch.submit(List.of(VirtualMacs.protoDown(d.name, d.forcedDown)));
+                        batch.submit(List.of(VirtualMacs.protoDown(d.dev, d.forcedDown)));
                         d.protoDownReleased = !d.forcedDown;
                     }
                 } else if (link == null && d.port != null) {
                     closePort(d);
-                    LOG.warn("interface {} disappeared", d.name);
+                    LOG.warn("interface {} disappeared", label(d));
                 }
                 publish(d);
             }
@@ -233,7 +239,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     /** Recomputes the snapshot of {@code d} and tells listeners if it changed. Holds the lock. */
     private void publish(Device d) {
         NetInterface before = d.snapshot;
-        NetInterface after = d.snapshot();
+        NetInterface after = snapshot(d);
         if (Objects.equals(before, after)) {
             return;
         }
@@ -262,10 +268,10 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     private void openPort(Device d) {
         boolean receive = d.receivers.values().stream().anyMatch(l -> !l.isEmpty());
         try {
-            d.port = new PcapPort(d.name, frame -> received(d, frame), receive);
-            LOG.info(receive ? "{}: capturing VRRP, ARP and neighbour discovery" : "{}: open for sending", d.name);
+            d.port = new PcapPort(d.dev, (frame, age) -> received(d, frame, age), receive);
+            LOG.info(receive ? "{}: capturing VRRP, ARP and neighbour discovery" : "{}: open for sending", label(d));
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
-            LOG.error("{}: cannot open for capture: {}", d.name, e.getMessage());
+            LOG.error("{}: cannot open for capture: {}", label(d), e.getMessage());
         }
     }
 
@@ -277,8 +283,12 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         }
     }
 
-    /** On a receive thread: classify, then hand the frame to the scheduler unless too many are waiting. */
-    private void received(Device d, byte[] frame) {
+    /**
+     * On a receive thread: classify, then hand the frame to the scheduler unless too many are waiting. Listeners get
+     * the kernel's arrival time ({@code ageNanos} ago), so a VRRP Master_Down_Timer does not start late by this
+     * thread's wake-up.
+     */
+    private void received(Device d, byte[] frame, long ageNanos) {
         FrameKind kind = FrameKind.classify(frame);
         if (kind == null) {
             return;
@@ -287,7 +297,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         if (listeners.isEmpty()) {
             return;
         }
-        long now = scheduler.nanoTime();
+        long arrived = scheduler.nanoTime() - ageNanos;
         if (pending.incrementAndGet() > MAX_PENDING_FRAMES) {
             pending.decrementAndGet();
             if (dropped.incrementAndGet() % 1000 == 1) {
@@ -305,7 +315,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             for (ListenerEntry<FrameListener> e : listeners) {
                 if (e.open) {
                     try {
-                        e.listener.onFrame(d.name, first ? frame : frame.clone(), now);
+                        e.listener.onFrame(d.name, first ? frame : frame.clone(), arrived);
                         first = false;
                     } catch (RuntimeException ex) {
                         LOG.error("frame listener {} failed", e.listener, ex);
@@ -336,6 +346,25 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         return out;
     }
 
+    /** The snapshot of {@code d}, its parent named as the appliance names it. Holds the lock. */
+    private NetInterface snapshot(Device d) {
+        String parent = d.link == null ? null : d.link.parent();
+        if (parent != null) {
+            for (Device p : byName.values()) {
+                if (p.dev.equals(parent)) {
+                    parent = p.name;
+                    break;
+                }
+            }
+        }
+        return d.snapshot(parent);
+    }
+
+    /** How logs name a device: {@code GigabitEthernet0/0/0 (eth0)}, or just {@code eth0} when the names agree. */
+    private static String label(Device d) {
+        return d.name.equals(d.dev) ? d.name : d.name + " (" + d.dev + ")";
+    }
+
     private Device require(String ifname) {
         Device d = byName.get(ifname);
         if (d == null) {
@@ -347,7 +376,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     private Device requirePresent(String ifname) {
         Device d = require(ifname);
         if (d.link == null) {
-            throw new IllegalArgumentException("interface " + ifname + " does not exist on this host");
+            throw new IllegalArgumentException("interface " + label(d) + " does not exist on this host");
         }
         return d;
     }
@@ -442,7 +471,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         }
         d.forcedDown = !up;
         if (d.link != null) {
-            batch.submit(List.of(VirtualMacs.protoDown(interfaceName, !up)));
+            batch.submit(List.of(VirtualMacs.protoDown(d.dev, !up)));
             d.protoDownReleased = up;
         }
         publish(d);
@@ -450,8 +479,8 @@ public final class LinuxNetwork implements Network, AutoCloseable {
 
     @Override
     public synchronized void setAdminState(String interfaceName, boolean up) {
-        requirePresent(interfaceName);
-        batch.submit(List.of("link set dev " + interfaceName + (up ? " up" : " down")));
+        Device d = requirePresent(interfaceName);
+        batch.submit(List.of("link set dev " + d.dev + (up ? " up" : " down")));
     }
 
     @Override
@@ -460,8 +489,8 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         if (mac != null && Frames.isGroupAddress(mac)) {
             throw new IllegalArgumentException("MAC " + mac + " for " + interfaceName + " is a group address");
         }
-        MacAddress target = mac != null ? mac : d.snapshot().burnedInMac();
-        batch.submit(List.of("link set dev " + interfaceName + " address " + target.toColons()));
+        MacAddress target = mac != null ? mac : snapshot(d).burnedInMac();
+        batch.submit(List.of(VirtualMacs.setMac(d.dev, target)));
     }
 
     /** The kernel has no per-MAC unicast filter in iproute2: the device goes promiscuous while the filter is set. */
@@ -469,7 +498,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     public synchronized void addMacFilter(String interfaceName, MacAddress mac) {
         Device d = requirePresent(interfaceName);
         if (d.macFilter.add(Objects.requireNonNull(mac, "MAC is required")) && d.macFilter.size() == 1) {
-            batch.submit(List.of("link set dev " + interfaceName + " promisc on"));
+            batch.submit(List.of("link set dev " + d.dev + " promisc on"));
         }
         publish(d);
     }
@@ -478,15 +507,15 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     public synchronized void removeMacFilter(String interfaceName, MacAddress mac) {
         Device d = requirePresent(interfaceName);
         if (d.macFilter.remove(Objects.requireNonNull(mac, "MAC is required")) && d.macFilter.isEmpty()) {
-            batch.submit(List.of("link set dev " + interfaceName + " promisc off"));
+            batch.submit(List.of("link set dev " + d.dev + " promisc off"));
         }
         publish(d);
     }
 
     @Override
     public synchronized void addAddress(String interfaceName, InterfaceAddress address) {
-        requirePresent(interfaceName);
-        batch.submit(List.of("addr replace " + address + " dev " + interfaceName));
+        Device d = requirePresent(interfaceName);
+        batch.submit(List.of("addr replace " + address + " dev " + d.dev));
     }
 
     @Override
@@ -496,7 +525,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             LOG.warn("{}: address {} is not on the interface; nothing removed", interfaceName, address);
             return;
         }
-        batch.submit(List.of("addr del " + address + " dev " + interfaceName));
+        batch.submit(List.of("addr del " + address + " dev " + d.dev));
     }
 
     /**
@@ -519,7 +548,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         if (VirtualMacs.onDeviceItself(d.link, ip)) {
             d.ownMacAddresses.add(ip);
             d.virtualAddresses.put(ip, mac);
-            commands.add(VirtualMacs.setMac(interfaceName, mac));
+            commands.add(VirtualMacs.setMac(d.dev, mac));
             batch.submit(commands);
             DEBUG.debug("{}: own address {} now uses {}", interfaceName, IpAddresses.format(ip), mac);
             return;
@@ -529,7 +558,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         if (carried == null) {
             carried = new HashSet<>();
             d.macvlans.put(macvlan, carried);
-            commands.addAll(VirtualMacs.create(interfaceName, macvlan, mac, ip instanceof Inet6Address));
+            commands.addAll(VirtualMacs.create(d.dev, macvlan, mac, ip instanceof Inet6Address));
         }
         carried.add(ip);
         d.virtualAddresses.put(ip, mac);
@@ -553,11 +582,11 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         MacAddress mac = d.virtualAddresses.remove(ip);
         if (d.ownMacAddresses.remove(ip)) {
             if (!d.ownMacAddresses.isEmpty()) {
-                return List.of(VirtualMacs.setMac(d.name, d.virtualAddresses.get(d.ownMacAddresses.iterator()
+                return List.of(VirtualMacs.setMac(d.dev, d.virtualAddresses.get(d.ownMacAddresses.iterator()
                         .next())));
             }
-            NetInterface s = d.snapshot();
-            return s == null ? List.of() : List.of(VirtualMacs.setMac(d.name, s.burnedInMac()));
+            NetInterface s = snapshot(d);
+            return s == null ? List.of() : List.of(VirtualMacs.setMac(d.dev, s.burnedInMac()));
         }
         for (Map.Entry<String, Set<InetAddress>> e : d.macvlans.entrySet()) {
             if (e.getValue().remove(ip)) {
@@ -586,17 +615,17 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             for (Device d : all) {
                 d.macvlans.keySet().forEach(m -> cleanup.add(VirtualMacs.delete(m)));
                 d.macvlans.clear();
-                NetInterface s = d.snapshot();
+                NetInterface s = snapshot(d);
                 if (!d.ownMacAddresses.isEmpty() && s != null) {
-                    cleanup.add(VirtualMacs.setMac(d.name, s.burnedInMac()));
+                    cleanup.add(VirtualMacs.setMac(d.dev, s.burnedInMac()));
                 }
                 d.ownMacAddresses.clear();
                 d.virtualAddresses.clear();
                 if (d.forcedDown && d.link != null) {
-                    cleanup.add(VirtualMacs.protoDown(d.name, false));
+                    cleanup.add(VirtualMacs.protoDown(d.dev, false));
                 }
                 if (!d.macFilter.isEmpty() && d.link != null) {
-                    cleanup.add("link set dev " + d.name + " promisc off");
+                    cleanup.add("link set dev " + d.dev + " promisc off");
                 }
             }
         }

@@ -1,9 +1,6 @@
 package org.openvrrs.net.linux.internal;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Hashtable;
-import java.util.List;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.SystemScheduler;
 import org.osgi.framework.BundleContext;
@@ -33,7 +30,8 @@ public final class LinuxPlatform {
 
     @ObjectClassDefinition(name = "OpenVRRS Linux interfaces", description = "Real interfaces the appliance uses")
     public @interface Config {
-        @AttributeDefinition(description = "Linux devices the appliance uses, e.g. eth0, eth0.10")
+        @AttributeDefinition(description = "Linux devices the appliance uses, e.g. eth0, eth0.10, each under its "
+                + "own name or renamed: GigabitEthernet0/0/0=eth0, GigabitEthernet0/0/0.10=eth0.10")
         String[] interfaces();
 
         @AttributeDefinition(description = "Path of libpcap; empty = look in the usual library folders")
@@ -50,7 +48,7 @@ public final class LinuxPlatform {
     @Activate
     public LinuxPlatform(BundleContext context, Config config) {
         try {
-            network = new LinuxNetwork(devices(config.interfaces()), scheduler, config.pcapLibrary());
+            network = new LinuxNetwork(InterfaceMap.parse(config.interfaces()), scheduler, config.pcapLibrary());
             network.start();
         } catch (IllegalArgumentException | IllegalStateException e) {
             scheduler.close();
@@ -60,7 +58,7 @@ public final class LinuxPlatform {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(NETWORK_NAME, config.networkName());
         registration = context.registerService(Network.class, network, props);
-        LOG.info("Linux interfaces {} offered as network {}", Arrays.toString(config.interfaces()),
+        LOG.info("Linux interfaces {} offered as network {}", InterfaceMap.parse(config.interfaces()),
                 config.networkName());
     }
 
@@ -69,18 +67,5 @@ public final class LinuxPlatform {
         registration.unregister();
         network.close();
         scheduler.close();
-    }
-
-    /** Accepts {@code eth0, eth1} in one string as well as a list. */
-    static List<String> devices(String[] configured) {
-        List<String> list = new ArrayList<>();
-        for (String s : configured == null ? new String[0] : configured) {
-            for (String part : s.split("[,\\s]+")) {
-                if (!part.isBlank()) {
-                    list.add(part.trim());
-                }
-            }
-        }
-        return list;
     }
 }

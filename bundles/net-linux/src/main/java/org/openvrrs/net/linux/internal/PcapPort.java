@@ -1,7 +1,8 @@
 package org.openvrrs.net.linux.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -32,7 +33,20 @@ final class PcapPort implements AutoCloseable {
     private static final int SEND_BUFFER_BYTES = 64 << 10;
 
     private final String device;
-    private final Consumer<byte[]> onFrame;
+    /** A kernel timestamp further in the past than this is taken for a clock step and ignored. */
+    private static final long MAX_AGE_NANOS = 1_000_000_000L;
+
+    /** Where received frames go, on the receive thread. */
+    interface FrameSink {
+        /**
+         * @param frame    the whole frame
+         * @param ageNanos how long ago the kernel received it (its capture timestamp), 0 when unknown; lets the
+         *                 protocol time the frame from its arrival, not from when this thread woke up
+         */
+        void frame(byte[] frame, long ageNanos);
+    }
+
+    private final FrameSink onFrame;
     private final PcapHandle receiveHandle; // null: send only
     private final PcapHandle sendHandle;
     private final Thread thread; // null: send only
@@ -45,14 +59,14 @@ final class PcapPort implements AutoCloseable {
      *
      * @param onFrame called on the receive thread with each frame; must not block
      */
-    PcapPort(String device, Consumer<byte[]> onFrame) throws PcapNativeException, NotOpenException {
+    PcapPort(String device, FrameSink onFrame) throws PcapNativeException, NotOpenException {
         this(device, onFrame, true);
     }
 
     /**
      * @param receive whether to open the receive handle and thread; without, {@code onFrame} is never called
      */
-    PcapPort(String device, Consumer<byte[]> onFrame, boolean receive) throws PcapNativeException, NotOpenException {
+    PcapPort(String device, FrameSink onFrame, boolean receive) throws PcapNativeException, NotOpenException {
         this.device = device;
         this.onFrame = onFrame;
         this.receiveHandle = !receive ? null : new PcapHandle.Builder(device).snaplen(SNAPLEN)
@@ -103,7 +117,7 @@ final class PcapPort implements AutoCloseable {
                 }
                 if (frame != null) {
                     received.incrementAndGet();
-                    onFrame.accept(frame);
+                    onFrame.frame(frame, ageNanos(receiveHandle.getTimestamp(), Instant.now()));
                 }
             }
         } catch (RuntimeException e) {
@@ -111,6 +125,19 @@ final class PcapPort implements AutoCloseable {
         } finally {
             receiveHandle.close(); // closed here, never under a thread still reading it
         }
+    }
+
+    /**
+     * How long before {@code now} the kernel stamped a frame; both are wall-clock (CLOCK_REALTIME) times. 0 when
+     * there is no stamp or it is implausible (in the future, or older than a second: the clock was stepped).
+     */
+    static long ageNanos(Timestamp stamp, Instant now) {
+        if (stamp == null) {
+            return 0;
+        }
+        long age = (now.getEpochSecond() - Math.floorDiv(stamp.getTime(), 1000)) * 1_000_000_000L
+                + now.getNano() - stamp.getNanos();
+        return age >= 0 && age < MAX_AGE_NANOS ? age : 0;
     }
 
     /** Injects a whole Ethernet frame; a failure is counted and logged at debug, never thrown. */

@@ -106,12 +106,6 @@ class IpCommandsTest {
     }
 
     @Test
-    void interfacesMayBeOneCommaSeparatedString() {
-        assertThat(LinuxPlatform.devices(new String[] {"eth0, veth-r1", "eth1"}))
-                .containsExactly("eth0", "veth-r1", "eth1");
-    }
-
-    @Test
     void badInterfaceNamesAreRefusedBeforeAnythingRuns() {
         assertThatThrownBy(() -> new LinuxNetwork(List.of("eth0; reboot"), null, ""))
                 .hasMessage("'eth0; reboot' is not a Linux interface name");
