@@ -5,8 +5,15 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * command; ip reports the failed line number on stderr and we log the command with ip's message. If the process
  * dies it is started again on the next write. Writes happen on a thread of their own, in submission order, so the
  * protocol thread that becomes Master goes on to send its gratuitous ARP without waiting for the pipe.
+ *
+ * <p>Commands queued meanwhile are written together, and adjacent {@code link set dev X ...} lines for the same
+ * device with different attributes become one line ({@link #merge}): the Interface-State and MAC-Address plug-ins
+ * switching a subinterface then cost the kernel one request, not two (thousands of subinterfaces switch at once).
  */
 final class IpBatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IpBatch.class);
@@ -33,6 +44,10 @@ final class IpBatch implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+    /** Link attributes one {@code ip link set} may carry together; anything else is written as it came. */
+    private static final Set<String> MERGEABLE = Set.of("protodown", "address", "promisc");
+    private final ConcurrentLinkedQueue<String> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private Process process;
     private OutputStream stdin;
     private long lineNumber; // lines written to the current process
@@ -48,12 +63,68 @@ final class IpBatch implements AutoCloseable {
                 throw new IllegalArgumentException("an ip batch command must be one line: " + c);
             }
         }
-        List<String> copy = List.copyOf(commands);
-        try {
-            writer.execute(() -> write(copy));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("ip batch closed; not applied: {}", copy);
+        queued.addAll(commands);
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                writer.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                drainScheduled.set(false);
+                LOG.debug("ip batch closed; not applied: {}", commands);
+            }
         }
+    }
+
+    private void drain() {
+        drainScheduled.set(false); // a command queued from now on schedules another drain
+        List<String> lines = new ArrayList<>();
+        for (String c; (c = queued.poll()) != null; ) {
+            lines.add(c);
+        }
+        if (!lines.isEmpty()) {
+            write(merge(lines));
+        }
+    }
+
+    /**
+     * Joins adjacent {@code link set dev X A} and {@code link set dev X B} into {@code link set dev X A B} when A and
+     * B set different attributes among {@link #MERGEABLE} and up/down; order is otherwise kept.
+     */
+    static List<String> merge(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        String device = null;
+        Set<String> keys = new HashSet<>();
+        for (String line : lines) {
+            Map.Entry<String, Set<String>> set = linkSet(line);
+            int last = out.size() - 1;
+            if (set != null && set.getKey().equals(device) && Collections.disjoint(keys, set.getValue())) {
+                out.set(last, out.get(last) + line.substring(("link set dev " + device).length()));
+                keys.addAll(set.getValue());
+                continue;
+            }
+            out.add(line);
+            device = set == null ? null : set.getKey();
+            keys = set == null ? new HashSet<>() : new HashSet<>(set.getValue());
+        }
+        return out;
+    }
+
+    /** The device and attribute names of a mergeable {@code link set dev X ...} line, else null. */
+    private static Map.Entry<String, Set<String>> linkSet(String line) {
+        if (!line.startsWith("link set dev ")) {
+            return null;
+        }
+        String[] t = line.substring("link set dev ".length()).trim().split("\\s+");
+        Set<String> keys = new HashSet<>();
+        for (int i = 1; i < t.length; i++) {
+            if (t[i].equals("up") || t[i].equals("down")) {
+                keys.add("state");
+            } else if (MERGEABLE.contains(t[i]) && i + 1 < t.length && keys.add(t[i])) {
+                i++;
+            } else {
+                return null;
+            }
+        }
+        return t.length < 2 ? null : Map.entry(t[0], keys);
     }
 
     private synchronized void write(List<String> commands) {
@@ -129,6 +200,11 @@ final class IpBatch implements AutoCloseable {
     /** Lets ip finish the commands written so far, then ends it (waits at most 5 s). */
     @Override
     public void close() {
+        try {
+            writer.execute(this::drain); // what is still queued
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("ip batch already closed");
+        }
         writer.shutdown();
         try {
             writer.awaitTermination(5, TimeUnit.SECONDS);

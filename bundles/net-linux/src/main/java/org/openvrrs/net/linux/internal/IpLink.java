@@ -25,6 +25,11 @@ import org.openvrrs.vrrs.api.MacAddress;
 record IpLink(String name, int index, MacAddress mac, MacAddress permanentMac, Set<String> flags, String kind,
         String parent, int vlanId, List<InterfaceAddress> addresses, boolean protoDown) {
 
+    /** This link with the state a monitor line reported; addresses, kind, parent and the burned-in MAC kept. */
+    IpLink withLinkState(Set<String> newFlags, MacAddress newMac, boolean newProtoDown) {
+        return new IpLink(name, index, newMac, permanentMac, newFlags, kind, parent, vlanId, addresses, newProtoDown);
+    }
+
     boolean adminUp() {
         return flags.contains("UP");
     }

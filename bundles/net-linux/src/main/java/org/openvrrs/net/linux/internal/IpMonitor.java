@@ -4,29 +4,40 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openvrrs.vrrs.api.MacAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One long-lived {@code ip -o monitor link address} process: each line names the link that changed, and
- * {@code onChange} is told its name at once (the kernel's netlink event, a few ms after the change). Restarted after
- * a second if it dies.
+ * One long-lived {@code ip -o monitor link address} process: each line (the kernel's netlink event, a few ms after
+ * the change) goes to {@code onLine} at once. A link line carries the link's whole state (flags, MAC, protodown), so
+ * most changes need no re-read ({@link #linkLine}). Restarted after a second if it dies.
  */
 final class IpMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IpMonitor.class);
     /** {@code [LINK] Deleted 9: eth0@if8: <...>} or {@code 9: eth0    inet 192.0.2.9/24 ...}. */
     private static final Pattern LINE = Pattern.compile("^(?:\\[\\w+]\\s*)?(?:Deleted\\s+)?(\\d+):\\s+([^\\s:@]+)");
+    /** {@code 9: eth0.10@eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 ... link/ether 00:00:5e:00:01:07 ...}. */
+    private static final Pattern LINK = Pattern.compile(
+            "^(?:\\[\\w+]\\s*)?(\\d+):\\s+([^\\s:@]+)(?:@[^\\s:]+)?:\\s+<([^>]*)>");
+    private static final Pattern MAC = Pattern.compile("\\slink/\\S+\\s+(\\p{XDigit}{2}(?::\\p{XDigit}{2}){5})\\b");
 
-    private final Consumer<String> onChange;
+    /** The state a link line reports. */
+    record LinkLine(int index, String name, Set<String> flags, MacAddress mac, boolean protoDown) {
+    }
+
+    private final Consumer<String> onLine;
     private final Thread thread;
     private volatile boolean closed;
     private volatile Process process;
 
-    IpMonitor(Consumer<String> onChange) {
-        this.onChange = onChange;
+    /** @param onLine every line, on the monitor's thread; {@code null} after a restart (anything may have changed) */
+    IpMonitor(Consumer<String> onLine) {
+        this.onLine = onLine;
         this.thread = new Thread(this::run, "net-linux-ip-monitor");
         thread.setDaemon(true);
     }
@@ -41,6 +52,19 @@ final class IpMonitor implements AutoCloseable {
     static String deviceOf(String line) {
         Matcher m = LINE.matcher(line);
         return m.find() ? m.group(2) : null;
+    }
+
+    /** The link state of a link line; {@code null} for an address line, a deletion or anything else. */
+    static LinkLine linkLine(String line) {
+        Matcher m = LINK.matcher(line);
+        if (!m.find()) {
+            return null;
+        }
+        Matcher mac = MAC.matcher(line);
+        Set<String> flags = Set.of(m.group(3).isEmpty() ? new String[0] : m.group(3).split(","));
+        return new LinkLine(Integer.parseInt(m.group(1)), m.group(2), flags,
+                mac.find() ? IpLink.mac(mac.group(1).toLowerCase(java.util.Locale.ROOT)) : MacAddress.ZERO,
+                line.contains(" protodown on"));
     }
 
     private static Process startProcess() {
@@ -59,10 +83,7 @@ final class IpMonitor implements AutoCloseable {
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    String device = deviceOf(line);
-                    if (device != null) {
-                        onChange.accept(device);
-                    }
+                    onLine.accept(line);
                 }
             } catch (IOException | RuntimeException e) {
                 if (!closed) {
@@ -76,7 +97,7 @@ final class IpMonitor implements AutoCloseable {
             try {
                 Thread.sleep(1000);
                 process = startProcess();
-                onChange.accept(null); // re-read everything: changes may have been missed
+                onLine.accept(null); // re-read everything: changes may have been missed
             } catch (InterruptedException e) {
                 return;
             } catch (IllegalStateException e) {

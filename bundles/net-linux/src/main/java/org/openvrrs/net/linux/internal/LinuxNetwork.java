@@ -59,6 +59,8 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     private final Scheduler scheduler;
     private final String pcapLibrary;
     private final IpBatch batch = new IpBatch();
+    /** Every frame leaves through this one socket; set by {@link #start()}. */
+    private volatile PacketSocket sender;
     private final IpMonitor monitor;
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "net-linux-refresh");
@@ -69,6 +71,8 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     private final CopyOnWriteArrayList<ListenerEntry<InterfaceListener>> interfaceListeners =
             new CopyOnWriteArrayList<>();
     private final Map<String, Device> byName = new LinkedHashMap<>(); // guarded by this
+    /** The same devices by Linux name; fixed at construction, so read without a lock. */
+    private final Map<String, Device> byDev = new HashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private boolean closed;
@@ -91,7 +95,10 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         boolean forcedDown;
         /** protodown off written, not yet seen by a re-read: the line protocol follows the link meanwhile. */
         boolean protoDownReleased;
+        /** Link states taken from monitor lines: a dump read before the latest one must not undo it. */
+        long monitorUpdates;
         PcapPort port;
+        final AtomicLong sendErrors = new AtomicLong();
         NetInterface snapshot;
 
         Device(String name, String dev) {
@@ -141,8 +148,9 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         this.devices = InterfaceMap.validate(interfaces);
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler is required");
         this.pcapLibrary = pcapLibrary == null ? "" : pcapLibrary;
-        this.monitor = new IpMonitor(this::linkChanged);
+        this.monitor = new IpMonitor(this::monitorLine);
         this.devices.forEach((name, dev) -> byName.put(name, new Device(name, dev)));
+        byName.values().forEach(d -> byDev.put(d.dev, d));
     }
 
     /**
@@ -157,6 +165,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
             throw new IllegalStateException("libpcap " + lib + " cannot be loaded: " + e.getMessage());
         }
+        sender = new PacketSocket();
         List<IpLink> links = IpLink.parseAll(IpProcess.run("-json", "-details", "addr", "show"));
         for (String stale : VirtualMacs.stale(links)) {
             LOG.info("removing {} left behind by an earlier run", stale);
@@ -176,13 +185,29 @@ public final class LinuxNetwork implements Network, AutoCloseable {
 
     // ---- state
 
-    /** A monitor line named {@code device} (null: anything may have changed): re-read state soon, coalesced. */
-    private void linkChanged(String device) {
-        boolean relevant;
-        synchronized (this) {
-            relevant = device == null || byName.values().stream().anyMatch(d -> d.dev.equals(device));
+    /**
+     * A line of {@code ip monitor} ({@code null}: anything may have changed). A link line of one of our devices is
+     * taken as it is, with no re-read: a storm of changes on thousands of subinterfaces costs no {@code ip} process
+     * and no dump of every link. Anything else about our devices (addresses, a device appearing or deleted) is
+     * re-read with one coalesced dump.
+     */
+    private void monitorLine(String line) {
+        String dev = line == null ? null : IpMonitor.deviceOf(line);
+        Device d = dev == null ? null : byDev.get(dev);
+        if (line != null && d == null) {
+            return;
         }
-        if (relevant && refreshQueued.compareAndSet(false, true)) {
+        IpMonitor.LinkLine state = line == null ? null : IpMonitor.linkLine(line);
+        if (state != null) {
+            synchronized (this) {
+                if (!closed && d.link != null && d.link.index() == state.index()) {
+                    d.monitorUpdates++;
+                    apply(d, d.link.withLinkState(state.flags(), state.mac(), state.protoDown()));
+                    return;
+                }
+            }
+        }
+        if (refreshQueued.compareAndSet(false, true)) {
             try {
                 refresher.execute(() -> {
                     refreshQueued.set(false);
@@ -196,6 +221,10 @@ public final class LinuxNetwork implements Network, AutoCloseable {
 
     /** Reads every link with one {@code ip -json} call and applies what changed. */
     private void refresh() {
+        Map<Device, Long> updatesBefore = new HashMap<>();
+        synchronized (this) {
+            byName.values().forEach(d -> updatesBefore.put(d, d.monitorUpdates));
+        }
         List<IpLink> links;
         try {
             links = IpLink.parseAll(IpProcess.run("-json", "-details", "addr", "show"));
@@ -211,29 +240,39 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             }
             for (Device d : byName.values()) {
                 IpLink link = now.get(d.dev);
-                boolean appeared = d.link == null && link != null;
-                d.link = link;
-                if (link != null && !link.protoDown()) {
-                    d.protoDownReleased = false;
+                if (link != null && d.link != null && d.link.index() == link.index()
+                        && d.monitorUpdates != updatesBefore.get(d)) {
+                    // a monitor line newer than this dump set the link state: keep it, take the rest
+                    link = link.withLinkState(d.link.flags(), d.link.mac(), d.link.protoDown());
                 }
-                if (appeared) {
-                    d.firstMac = d.firstMac != null ? d.firstMac : link.mac();
-                    Platform.setArpSysctls(d.dev);
-                    if (d.receivers.values().stream().anyMatch(l -> !l.isEmpty())) {
-                        openPort(d); // else at the first send or receiver
-                    }
-                    if (d.forcedDown || link.protoDown()) {
-                        // forced down before it existed, or a crashed run's protodown: the kernel follows our view
-                        batch.submit(List.of(VirtualMacs.protoDown(d.dev, d.forcedDown)));
-                        d.protoDownReleased = !d.forcedDown;
-                    }
-                } else if (link == null && d.port != null) {
-                    closePort(d);
-                    LOG.warn("interface {} disappeared", label(d));
-                }
-                publish(d);
+                apply(d, link);
             }
         }
+    }
+
+    /** Takes {@code link} (null: the device does not exist) as the kernel state of {@code d}. Holds the lock. */
+    private void apply(Device d, IpLink link) {
+        boolean appeared = d.link == null && link != null;
+        d.link = link;
+        if (link != null && !link.protoDown()) {
+            d.protoDownReleased = false;
+        }
+        if (appeared) {
+            d.firstMac = d.firstMac != null ? d.firstMac : link.mac();
+            Platform.setArpSysctls(d.dev);
+            if (d.receivers.values().stream().anyMatch(l -> !l.isEmpty())) {
+                openPort(d); // else at the first receiver
+            }
+            if (d.forcedDown || link.protoDown()) {
+                // forced down before it existed, or a crashed run's protodown: the kernel follows our view
+                batch.submit(List.of(VirtualMacs.protoDown(d.dev, d.forcedDown)));
+                d.protoDownReleased = !d.forcedDown;
+            }
+        } else if (link == null && d.port != null) {
+            closePort(d);
+            LOG.warn("interface {} disappeared", label(d));
+        }
+        publish(d);
     }
 
     /** Recomputes the snapshot of {@code d} and tells listeners if it changed. Holds the lock. */
@@ -260,16 +299,13 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     }
 
     /**
-     * Opens the device's pcap port: receiving only when a frame listener is registered on it (the VRRP engine's
-     * interfaces), send-only otherwise (plug-in subinterfaces), so thousands of subinterfaces cost no receive ring
-     * and no thread each; a device that neither receives nor sends (a parent only given a MAC filter) opens none.
-     * Holds the lock.
+     * Opens the device's pcap port, only on devices with a frame listener (the VRRP engine's interfaces), so
+     * thousands of plug-in subinterfaces cost no receive ring, no thread and no packet socket each. Holds the lock.
      */
     private void openPort(Device d) {
-        boolean receive = d.receivers.values().stream().anyMatch(l -> !l.isEmpty());
         try {
-            d.port = new PcapPort(d.dev, (frame, age) -> received(d, frame, age), receive);
-            LOG.info(receive ? "{}: capturing VRRP, ARP and neighbour discovery" : "{}: open for sending", label(d));
+            d.port = new PcapPort(d.dev, (frame, age) -> received(d, frame, age));
+            LOG.info("{}: capturing VRRP, ARP and neighbour discovery", label(d));
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
             LOG.error("{}: cannot open for capture: {}", label(d), e.getMessage());
         }
@@ -341,23 +377,16 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     /** Per device: frames received, kernel drops, send errors; for show commands and logs. */
     public synchronized Map<String, long[]> counters() {
         Map<String, long[]> out = new LinkedHashMap<>();
-        byName.forEach((n, d) -> out.put(n, d.port == null ? new long[] {0, 0, 0}
-                : new long[] {d.port.received(), d.port.kernelDrops(), d.port.sendErrors()}));
+        byName.forEach((n, d) -> out.put(n, d.port == null ? new long[] {0, 0, d.sendErrors.get()}
+                : new long[] {d.port.received(), d.port.kernelDrops(), d.sendErrors.get()}));
         return out;
     }
 
     /** The snapshot of {@code d}, its parent named as the appliance names it. Holds the lock. */
     private NetInterface snapshot(Device d) {
         String parent = d.link == null ? null : d.link.parent();
-        if (parent != null) {
-            for (Device p : byName.values()) {
-                if (p.dev.equals(parent)) {
-                    parent = p.name;
-                    break;
-                }
-            }
-        }
-        return d.snapshot(parent);
+        Device p = parent == null ? null : byDev.get(parent);
+        return d.snapshot(p != null ? p.name : parent);
     }
 
     /** How logs name a device: {@code GigabitEthernet0/0/0 (eth0)}, or just {@code eth0} when the names agree. */
@@ -419,10 +448,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         Device d = require(interfaceName);
         List<ListenerEntry<FrameListener>> list = d.receivers.get(kind);
         list.add(e);
-        if (d.port != null && !d.port.receiving()) {
-            closePort(d); // a send-only port: reopened receiving
-            openPort(d);
-        } else if (d.port == null && d.link != null) {
+        if (d.port == null && d.link != null) {
             openPort(d);
         }
         return () -> {
@@ -437,19 +463,24 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         if (ethernetFrame.length < Frames.ETHERNET_HEADER_LENGTH) {
             throw new IllegalArgumentException("a frame of " + ethernetFrame.length + " bytes has no Ethernet header");
         }
-        PcapPort port;
+        Device d;
+        int ifindex;
         synchronized (this) {
-            Device d = require(interfaceName);
+            d = require(interfaceName);
             if (d.snapshot == null || !d.snapshot.lineProtocolUp()) {
                 return;
             }
-            if (d.port == null) {
-                openPort(d);
-            }
-            port = d.port;
+            ifindex = d.snapshot.index();
         }
-        if (port != null) {
-            port.send(ethernetFrame);
+        PacketSocket out = sender;
+        try {
+            if (out == null) {
+                throw new IllegalStateException("not started");
+            }
+            out.send(ifindex, ethernetFrame);
+        } catch (IllegalStateException e) {
+            d.sendErrors.incrementAndGet(); // counted, not thrown: a lost frame is the network's business
+            LOG.debug("{}: frame not sent: {}", label(d), e.getMessage());
         }
     }
 
@@ -640,6 +671,10 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         batch.close();
         synchronized (this) {
             all.forEach(this::closePort);
+        }
+        PacketSocket out = sender;
+        if (out != null) {
+            out.close();
         }
         interfaceListeners.forEach(e -> e.open = false);
         interfaceListeners.clear();

@@ -13,24 +13,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The frames of one Linux device through libpcap, raw bytes only (pcap4j's packet factories are not used: inside
- * OSGi they silently yield UnknownPacket). A receive handle, filtered in the kernel to what the appliance needs and to
- * incoming frames only, is read by one thread of its own; frames are sent on a second handle (a handle does not see
- * what it injects, and reads and writes on one handle from two threads are not safe). A device nobody receives on
- * (a plug-in subinterface only sends unsolicited ARPs) gets the send handle only: no receive ring, no thread.
+ * Frames received on one Linux device through libpcap, raw bytes only (pcap4j's packet factories are not used:
+ * inside OSGi they silently yield UnknownPacket). The handle is filtered in the kernel to what the appliance needs and
+ * to incoming frames only, and read by one thread of its own. Sending goes through {@link PacketSocket}, one socket
+ * for every device.
  */
 final class PcapPort implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PcapPort.class);
     /** VRRP over IPv4 and IPv6, ARP, and IPv6 neighbour discovery (ICMPv6 133-137, no extension headers). */
     static final String FILTER = "(ip proto 112) or (ip6 proto 112) or arp"
             + " or (icmp6 and ip6[40] >= 133 and ip6[40] <= 137)";
-    /** The send handle captures nothing: no frame is 1 byte long or shorter. */
-    static final String NOTHING = "less 1";
     private static final int SNAPLEN = 2048;
     private static final int POLL_MILLIS = 100;
     private static final int BUFFER_BYTES = 4 << 20;
-    /** The send handle captures nothing: a small ring, so thousands of subinterfaces cost little memory. */
-    private static final int SEND_BUFFER_BYTES = 64 << 10;
 
     private final String device;
     /** A kernel timestamp further in the past than this is taken for a clock step and ignored. */
@@ -47,63 +42,33 @@ final class PcapPort implements AutoCloseable {
     }
 
     private final FrameSink onFrame;
-    private final PcapHandle receiveHandle; // null: send only
-    private final PcapHandle sendHandle;
-    private final Thread thread; // null: send only
+    private final PcapHandle receiveHandle;
+    private final Thread thread;
     private final AtomicLong received = new AtomicLong();
-    private final AtomicLong sendErrors = new AtomicLong();
     private volatile boolean closed;
 
     /**
-     * Opens both handles and starts the receive thread.
+     * Opens the handle and starts the receive thread.
      *
      * @param onFrame called on the receive thread with each frame; must not block
      */
     PcapPort(String device, FrameSink onFrame) throws PcapNativeException, NotOpenException {
-        this(device, onFrame, true);
-    }
-
-    /**
-     * @param receive whether to open the receive handle and thread; without, {@code onFrame} is never called
-     */
-    PcapPort(String device, FrameSink onFrame, boolean receive) throws PcapNativeException, NotOpenException {
         this.device = device;
         this.onFrame = onFrame;
-        this.receiveHandle = !receive ? null : new PcapHandle.Builder(device).snaplen(SNAPLEN)
+        this.receiveHandle = new PcapHandle.Builder(device).snaplen(SNAPLEN)
                 .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS).timeoutMillis(POLL_MILLIS)
                 .bufferSize(BUFFER_BYTES).immediateMode(true).build();
-        PcapHandle send = null;
         try {
-            if (receiveHandle != null) {
-                receiveHandle.setFilter(FILTER, BpfProgram.BpfCompileMode.OPTIMIZE);
-                receiveHandle.setDirection(PcapHandle.PcapDirection.IN);
-            }
-            send = new PcapHandle.Builder(device).snaplen(64).timeoutMillis(POLL_MILLIS).immediateMode(true)
-                    .bufferSize(SEND_BUFFER_BYTES).build();
-            send.setFilter(NOTHING, BpfProgram.BpfCompileMode.OPTIMIZE);
+            receiveHandle.setFilter(FILTER, BpfProgram.BpfCompileMode.OPTIMIZE);
+            receiveHandle.setDirection(PcapHandle.PcapDirection.IN);
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
-            if (receiveHandle != null) {
-                receiveHandle.close();
-            }
-            if (send != null) {
-                send.close();
-            }
+            receiveHandle.close();
             throw e;
-        }
-        this.sendHandle = send;
-        if (receiveHandle == null) {
-            this.thread = null;
-            return;
         }
         this.thread = new Thread(this::receiveLoop, "net-linux-rx-" + device);
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
-    }
-
-    /** Whether frames are received (false: a send-only port). */
-    boolean receiving() {
-        return receiveHandle != null;
     }
 
     private void receiveLoop() {
@@ -140,29 +105,12 @@ final class PcapPort implements AutoCloseable {
         return age >= 0 && age < MAX_AGE_NANOS ? age : 0;
     }
 
-    /** Injects a whole Ethernet frame; a failure is counted and logged at debug, never thrown. */
-    void send(byte[] frame) {
-        try {
-            sendHandle.sendPacket(frame);
-        } catch (PcapNativeException | NotOpenException e) {
-            sendErrors.incrementAndGet();
-            LOG.debug("{}: frame not sent: {}", device, e.getMessage());
-        }
-    }
-
     long received() {
         return received.get();
     }
 
-    long sendErrors() {
-        return sendErrors.get();
-    }
-
     /** Frames the kernel dropped because the receive buffer was full, -1 when unknown. */
     long kernelDrops() {
-        if (receiveHandle == null) {
-            return 0;
-        }
         try {
             PcapStat stat = receiveHandle.getStats();
             return stat.getNumPacketsDropped();
@@ -175,12 +123,9 @@ final class PcapPort implements AutoCloseable {
     public void close() {
         closed = true;
         try {
-            if (thread != null) {
-                thread.join(2 * POLL_MILLIS + 1000);
-            }
+            thread.join(2 * POLL_MILLIS + 1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sendHandle.close();
     }
 }

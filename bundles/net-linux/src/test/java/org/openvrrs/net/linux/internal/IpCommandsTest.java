@@ -27,6 +27,54 @@ class IpCommandsTest {
         assertThat(IpMonitor.deviceOf("   link/ether 00:00:5e:00:01:07 brd ff:ff:ff:ff:ff:ff")).isNull();
     }
 
+    /** Lines as iproute2 6.1 prints them (one line each with -o; "\\" joins what would be continuation lines). */
+    @Test
+    void linkLinesCarryTheWholeLinkState() {
+        IpMonitor.LinkLine down = IpMonitor.linkLine("4: s1@t1: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc "
+                + "noqueue state DOWN group default \\    link/ether 00:00:5E:00:01:07 brd ff:ff:ff:ff:ff:ff "
+                + "protodown on ");
+        assertThat(down.index()).isEqualTo(4);
+        assertThat(down.name()).isEqualTo("s1");
+        assertThat(down.flags()).containsExactlyInAnyOrder("NO-CARRIER", "BROADCAST", "MULTICAST", "UP");
+        assertThat(down.mac()).isEqualTo(MacAddress.vrrp(AddressFamily.IPV4, 7));
+        assertThat(down.protoDown()).isTrue();
+
+        IpMonitor.LinkLine promisc = IpMonitor.linkLine("[LINK]3: t1@if2: <BROADCAST,MULTICAST,PROMISC,UP,LOWER_UP>"
+                + " mtu 1500 qdisc noqueue state UP group default \\    link/ether 9e:8a:e8:03:47:69 brd "
+                + "ff:ff:ff:ff:ff:ff link-netns ovt-r1");
+        assertThat(promisc.name()).isEqualTo("t1");
+        assertThat(promisc.flags()).contains("PROMISC", "UP", "LOWER_UP");
+        assertThat(promisc.mac().toColons()).isEqualTo("9e:8a:e8:03:47:69");
+        assertThat(promisc.protoDown()).isFalse();
+
+        assertThat(IpMonitor.linkLine("4: s1    inet 192.0.2.9/24 scope global s1\\       valid_lft forever"))
+                .as("an address line").isNull();
+        assertThat(IpMonitor.linkLine("Deleted 10: vrrp.9.1@eth0: <BROADCAST,MULTICAST> mtu 1500"))
+                .as("a deletion is re-read, not taken as a state").isNull();
+        assertThat(IpMonitor.linkLine("5: tun0: <POINTOPOINT,NOARP,UP,LOWER_UP> mtu 1500 \\    link/none ").mac())
+                .as("no MAC").isEqualTo(MacAddress.ZERO);
+    }
+
+    @Test
+    void adjacentLinkSetsOfOneDeviceBecomeOneRequest() {
+        assertThat(IpBatch.merge(List.of(
+                "link set dev s1 protodown off", "link set dev s1 address 00:00:5e:00:01:07", "link set dev t1 promisc on",
+                "link set dev s2 protodown off", "link set dev s2 address 00:00:5e:00:01:07", "link set dev t2 promisc on")))
+                .containsExactly("link set dev s1 protodown off address 00:00:5e:00:01:07", "link set dev t1 promisc on",
+                        "link set dev s2 protodown off address 00:00:5e:00:01:07", "link set dev t2 promisc on");
+    }
+
+    @Test
+    void linesThatCannotBeJoinedStayAsTheyCame() {
+        List<String> lines = List.of(
+                "link set dev s1 protodown on", "link set dev s1 protodown off", // the same attribute twice
+                "addr add 192.0.2.1/32 dev s1", // not a link set
+                "link set dev s1 down", "link set dev s1 up", // up and down are one attribute
+                "link set dev s1 name other", "link set dev s1 address 00:00:5e:00:01:07", // not a mergeable attribute
+                "link set dev s2 address", "link set dev s2 promisc off"); // malformed
+        assertThat(IpBatch.merge(lines)).isEqualTo(lines);
+    }
+
     @Test
     void macvlanNamesAreUniquePerParentAndMacAndFitIfnamsiz() {
         assertThat(VirtualMacs.deviceName(9, MacAddress.vrrp(AddressFamily.IPV4, 1))).isEqualTo("vrrp.9.1");

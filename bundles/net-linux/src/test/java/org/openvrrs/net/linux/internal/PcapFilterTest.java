@@ -12,14 +12,12 @@ import org.pcap4j.packet.namednumber.DataLinkType;
 class PcapFilterTest {
 
     @Test
-    void receiveAndSendFiltersCompile() throws Exception {
+    void receiveFilterCompilesAndTakesOnlyWhatTheApplianceNeeds() throws Exception {
         assumeTrue(Platform.findLibpcap("", Platform.LIBRARY_DIRS).isPresent(),
                 "libpcap is not installed (Debian: libpcap0.8); filter compilation not checked");
         Platform.configureLibpcap("");
 
         BpfProgram receive = Pcaps.compileFilter(2048, DataLinkType.EN10MB, PcapPort.FILTER,
-                BpfProgram.BpfCompileMode.OPTIMIZE, (java.net.Inet4Address) java.net.InetAddress.getByName("255.255.255.255"));
-        BpfProgram send = Pcaps.compileFilter(64, DataLinkType.EN10MB, PcapPort.NOTHING,
                 BpfProgram.BpfCompileMode.OPTIMIZE, (java.net.Inet4Address) java.net.InetAddress.getByName("255.255.255.255"));
 
         byte[] vrrp = new byte[60];
@@ -30,8 +28,6 @@ class PcapFilterTest {
         other[23] = 17;
         assertThat(receive.applyFilter(vrrp)).isTrue();
         assertThat(receive.applyFilter(other)).isFalse();
-        assertThat(send.applyFilter(vrrp)).isFalse();
         receive.free();
-        send.free();
     }
 }

@@ -35,4 +35,26 @@ class PcapPortTest {
         assertThat(PcapPort.ageNanos(stamp(now.minusSeconds(5)), now)).as("older than a second: clock stepped")
                 .isZero();
     }
+
+    /** struct sockaddr_ll for sendto: family, EtherType (network order), ifindex, MAC length, destination MAC. */
+    @Test
+    void sendAddressNamesTheDeviceAndTheFramesProtocol() {
+        byte[] arp = new byte[42];
+        for (int i = 0; i < 6; i++) {
+            arp[i] = (byte) 0xff;
+        }
+        arp[12] = 0x08;
+        arp[13] = 0x06;
+        java.nio.ByteBuffer a = java.nio.ByteBuffer.wrap(PacketSocket.address(0x01020304, arp))
+                .order(java.nio.ByteOrder.nativeOrder());
+        assertThat(a.capacity()).isEqualTo(20);
+        assertThat(a.getShort(0)).isEqualTo((short) 17); // AF_PACKET
+        assertThat(a.get(2)).isEqualTo((byte) 0x08);
+        assertThat(a.get(3)).isEqualTo((byte) 0x06);
+        assertThat(a.getInt(4)).isEqualTo(0x01020304);
+        assertThat(a.get(11)).isEqualTo((byte) 6);
+        for (int i = 12; i < 18; i++) {
+            assertThat(a.get(i)).isEqualTo((byte) 0xff);
+        }
+    }
 }
