@@ -155,6 +155,8 @@ public final class FailoverBench {
         System.out.printf(Locale.ROOT, "%-8s %-11s %4d %14.2f %14.2f %16s%n", intervalMillis + " ms", newMaster,
                 detection.size(), percentile(detection, 50), percentile(detection, 99),
                 garp.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f ms", percentile(garp, 50)));
+        System.out.println("         every run, sorted (ms): " + detection.stream().sorted()
+                .map(d -> String.format(Locale.ROOT, "%.2f", d)).toList());
     }
 
     private static double percentile(List<Double> values, int p) {

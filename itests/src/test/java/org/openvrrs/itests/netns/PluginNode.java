@@ -169,7 +169,8 @@ public final class PluginNode {
     }
 
     /**
-     * Polls the kernel until {@code dev} shows the flip applied (protodown off / on, the virtual / another MAC), then
+     * Polls the kernel until {@code dev} shows the flip applied (protodown off and operstate UP / protodown on, the
+     * virtual / another MAC), then
      * prints {@code SWITCHED ACTIVE|BACKUP MILLIS} since {@code start}. The ip batch applies commands in order, so the
      * last subinterface applied means all are.
      */
@@ -182,8 +183,10 @@ public final class PluginNode {
                     .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
-            // ip -json prints proto_down only when it is set
-            boolean lineOk = !ifState || out.contains("\"proto_down\":true") != active;
+            // ip -json prints proto_down only when it is set; operstate follows once the kernel's link watch has
+            // run (until then the device does not transmit), so both are waited for
+            boolean lineOk = !ifState || (out.contains("\"proto_down\":true") != active
+                    && out.contains("\"operstate\":\"UP\"") == active);
             boolean macOk = !mac || out.contains("\"address\":\"" + macText + "\"") == active;
             if (lineOk && macOk) {
                 System.out.println("SWITCHED " + (active ? "ACTIVE" : "BACKUP") + " "
@@ -191,7 +194,7 @@ public final class PluginNode {
                 System.out.flush();
                 return;
             }
-            Thread.sleep(1);
+            Thread.sleep(10); // each poll forks ip: polling harder would steal the CPU it measures
         }
         System.out.println("SWITCHED " + (active ? "ACTIVE" : "BACKUP") + " TIMEOUT");
         System.out.flush();
