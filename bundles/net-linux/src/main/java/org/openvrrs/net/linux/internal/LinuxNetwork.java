@@ -54,6 +54,8 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     private static final Logger DEBUG = LoggerFactory.getLogger(DebugLoggers.name("infra", "linux"));
     /** Frames waiting for the scheduler beyond this are dropped and counted: a stuck scheduler must not eat memory. */
     static final int MAX_PENDING_FRAMES = 10_000;
+    /** From this many IPv6 devices on, carrier changes get slow enough to warn about (docs/benchmarks-plugins.md). */
+    static final int MANY_IPV6_DEVICES = 500;
 
     private final Map<String, String> devices; // appliance name -> Linux device
     private final Scheduler scheduler;
@@ -180,6 +182,13 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         synchronized (this) {
             byName.values().stream().filter(d -> d.link == null).forEach(d -> LOG.error(
                     "interface {} (org.openvrrs.net.linux interfaces) does not exist; waiting for it", label(d)));
+            long ipv6 = byName.values().stream().filter(d -> d.link != null && d.link.addresses().stream()
+                    .anyMatch(a -> a.address() instanceof Inet6Address)).count();
+            if (ipv6 >= MANY_IPV6_DEVICES) {
+                LOG.warn("{} interfaces have IPv6 on: every line-protocol change walks the whole IPv6 routing table "
+                        + "(milliseconds each at this scale); disable IPv6 on subinterfaces that do not need it "
+                        + "(net.ipv6.conf.<dev>.disable_ipv6=1), see docs/benchmarks-plugins.md", ipv6);
+            }
         }
     }
 
