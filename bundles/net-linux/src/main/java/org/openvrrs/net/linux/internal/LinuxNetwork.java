@@ -167,7 +167,9 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
             throw new IllegalStateException("libpcap " + lib + " cannot be loaded: " + e.getMessage());
         }
-        sender = new PacketSocket();
+        PacketSocket socket = new PacketSocket();
+        socket.warmUp();
+        sender = socket;
         List<IpLink> links = IpLink.parseAll(IpProcess.run("-json", "-details", "addr", "show"));
         for (String stale : VirtualMacs.stale(links)) {
             LOG.info("removing {} left behind by an earlier run", stale);

@@ -1,7 +1,5 @@
 package org.openvrrs.net.linux.internal;
 
-import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import java.nio.ByteBuffer;
@@ -15,34 +13,47 @@ import java.nio.ByteOrder;
  * namespace (the kernel's {@code packet_notifier}), so 4,000 subinterfaces each with a send handle made each of the
  * 12,000 link changes of one plug-in switch-over walk 4,000 sockets: seconds of kernel time, measured
  * (docs/benchmarks-plugins.md). One socket for all sends costs one visit.
+ *
+ * <p>libc is bound with JNA's direct mapping (static natives), several times cheaper per call than a proxy
+ * interface; {@link #warmUp()} lets the JIT compile the send path before the first takeover needs it.
  */
 final class PacketSocket implements AutoCloseable {
     private static final int AF_PACKET = 17;
     private static final int SOCK_RAW = 3;
     private static final int MSG_DONTWAIT = 0x40;
     private static final int SOCKADDR_LL_SIZE = 20;
+    private static final int WARM_UP_ROUNDS = 20_000;
 
-    /** The three libc calls, through JNA (already a bundle of the container, pcap4j needs it). */
-    interface LibC extends Library {
-        int socket(int domain, int type, int protocol) throws LastErrorException;
+    /** The libc calls, bound when first used (JNA is a bundle of the container already; pcap4j needs it). */
+    private static final class LibC {
+        static {
+            Native.register(LibC.class, "c");
+        }
 
-        NativeLong sendto(int fd, byte[] buffer, NativeLong length, int flags, byte[] address, int addressLength)
-                throws LastErrorException;
+        static native int socket(int domain, int type, int protocol);
 
-        int close(int fd) throws LastErrorException;
+        static native NativeLong sendto(int fd, byte[] buffer, NativeLong length, int flags, byte[] address,
+                int addressLength);
+
+        static native int close(int fd);
+
+        static native String strerror(int errno);
     }
 
-    private final LibC libc;
     private final int fd;
 
     /** Opens the socket; needs CAP_NET_RAW. Throws {@link IllegalStateException} with the reason. */
     PacketSocket() {
+        int opened;
         try {
-            libc = Native.load("c", LibC.class);
-            fd = libc.socket(AF_PACKET, SOCK_RAW, 0);
-        } catch (LastErrorException | UnsatisfiedLinkError e) {
-            throw new IllegalStateException("cannot open a packet socket for sending: " + e.getMessage());
+            opened = LibC.socket(AF_PACKET, SOCK_RAW, 0);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
+            throw new IllegalStateException("cannot bind libc for sending frames: " + e.getMessage());
         }
+        if (opened < 0) {
+            throw new IllegalStateException("cannot open a packet socket for sending: " + lastError());
+        }
+        fd = opened;
     }
 
     /**
@@ -51,12 +62,34 @@ final class PacketSocket implements AutoCloseable {
      * @throws IllegalStateException with the kernel's reason (device down or gone, queue full)
      */
     void send(int ifindex, byte[] frame) {
-        try {
-            libc.sendto(fd, frame, new NativeLong(frame.length), MSG_DONTWAIT, address(ifindex, frame),
-                    SOCKADDR_LL_SIZE);
-        } catch (LastErrorException e) {
-            throw new IllegalStateException(e.getMessage());
+        if (sendto(fd, ifindex, frame) < 0) {
+            throw new IllegalStateException(lastError());
         }
+    }
+
+    /**
+     * Runs the send path on an invalid descriptor (the kernel answers EBADF, nothing is sent) until the JIT has
+     * compiled it, so a Backup's first advertisement as Master does not go through interpreted JNA glue.
+     */
+    void warmUp() {
+        byte[] frame = new byte[60];
+        long failed = 0;
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            failed += sendto(-1, 1, frame) < 0 ? 1 : 0;
+        }
+        if (failed != WARM_UP_ROUNDS) {
+            throw new AssertionError("a send on descriptor -1 succeeded");
+        }
+    }
+
+    private static long sendto(int fd, int ifindex, byte[] frame) {
+        return LibC.sendto(fd, frame, new NativeLong(frame.length), MSG_DONTWAIT, address(ifindex, frame),
+                SOCKADDR_LL_SIZE).longValue();
+    }
+
+    private static String lastError() {
+        int errno = Native.getLastError();
+        return LibC.strerror(errno) + " (errno " + errno + ")";
     }
 
     /**
@@ -75,10 +108,6 @@ final class PacketSocket implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            libc.close(fd);
-        } catch (LastErrorException e) {
-            // nothing left to do with it
-        }
+        LibC.close(fd);
     }
 }

@@ -26,8 +26,6 @@ final class PcapPort implements AutoCloseable {
     private static final int SNAPLEN = 2048;
     private static final int POLL_MILLIS = 100;
     private static final int BUFFER_BYTES = 4 << 20;
-
-    private final String device;
     /** A kernel timestamp further in the past than this is taken for a clock step and ignored. */
     private static final long MAX_AGE_NANOS = 1_000_000_000L;
 
@@ -41,6 +39,7 @@ final class PcapPort implements AutoCloseable {
         void frame(byte[] frame, long ageNanos);
     }
 
+    private final String device;
     private final FrameSink onFrame;
     private final PcapHandle receiveHandle;
     private final Thread thread;
