@@ -1,42 +1,22 @@
 package org.openvrrs.plugin.common.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.openvrrs.plugin.common.api.Subinterface;
-import org.openvrrs.plugin.common.internal.PluginDatabaseComponent;
 import org.openvrrs.plugin.common.internal.SubinterfaceSettings;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /** {@code vrrs follow NAME} on a subinterface, and {@code no vrrs follow} (which removes its plug-ins too). */
 @Service
 @Command(scope = "vrrs", name = "follow", description = "Makes a subinterface follow a VRRS name (--no removes it "
         + "with its plug-ins).")
-public class FollowCommand implements Action {
-    @Reference
-    ConfigurationAdmin configAdmin;
-
-    @Reference
-    PluginDatabaseComponent database;
-
-    @Option(name = "--network", description = "Network (router) name; default: the appliance's own")
-    String network = "";
-
-    @Option(name = "--no", description = "no vrrs follow: remove the subinterface's VRRS configuration")
-    boolean no;
-
-    @Argument(index = 0, name = "interface", required = true, description = "Subinterface, e.g. eth0.2")
-    String iface;
-
+public class FollowCommand extends SubinterfaceCommand {
     @Argument(index = 1, name = "name", description = "VRRS group name")
     String name;
 
     @Override
     public Object execute() throws Exception {
-        SubinterfaceConfigs configs = new SubinterfaceConfigs(configAdmin, database);
+        SubinterfaceConfigs configs = configs();
         String where = Subinterface.where(network.isBlank() ? Subinterface.LOCAL : network.trim(), iface.trim());
         if (no) {
             if (!configs.remove(network, iface)) {
@@ -55,7 +35,7 @@ public class FollowCommand implements Action {
                 : configs.current(network, iface);
         s = new SubinterfaceSettings(s.network(), s.interfaceName(), name, s.interfaceState(), s.macAddress(), s.arp(),
                 s.arpIntervalSeconds(), s.arpDurationSeconds());
-        configs.write(s).forEach(w -> System.out.println("Warning: " + w));
+        printWarnings(configs.write(s));
         System.out.println(where + ": vrrs follow " + s.follow());
         return null;
     }

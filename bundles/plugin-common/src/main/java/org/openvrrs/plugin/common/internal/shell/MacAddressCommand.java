@@ -1,46 +1,25 @@
 package org.openvrrs.plugin.common.internal.shell;
 
 import java.util.List;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.openvrrs.plugin.common.internal.PluginDatabaseComponent;
 import org.openvrrs.plugin.common.internal.SubinterfaceSettings;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /** {@code [no] vrrs mac-address [arp [interval S] [duration S]]}, the guide's words after the interface name. */
 @Service
 @Command(scope = "vrrs", name = "mac-address", description = "Lets VRRS give a subinterface's address the group's "
         + "virtual MAC: INTERFACE [arp [interval S] [duration S]] (--no gives it back).")
-public class MacAddressCommand implements Action {
-    @Reference
-    ConfigurationAdmin configAdmin;
-
-    @Reference
-    PluginDatabaseComponent database;
-
-    @Option(name = "--network", description = "Network (router) name; default: the appliance's own")
-    String network = "";
-
-    @Option(name = "--no", description = "no vrrs mac-address")
-    boolean no;
-
-    @Argument(index = 0, name = "interface", required = true, description = "Subinterface, e.g. eth0.2")
-    String iface;
-
+public class MacAddressCommand extends SubinterfaceCommand {
     @Argument(index = 1, name = "arp", multiValued = true, description = "arp [interval S] [duration S]")
     List<String> words;
 
     @Override
     public Object execute() throws Exception {
         Arp arp = Arp.parse(words);
-        SubinterfaceConfigs configs = new SubinterfaceConfigs(configAdmin, database);
-        configs.change(network, iface, s -> new SubinterfaceSettings(s.network(), s.interfaceName(), s.follow(),
-                s.interfaceState(), !no, !no && arp.on(), arp.interval(), arp.duration()))
-                .forEach(w -> System.out.println("Warning: " + w));
+        SubinterfaceConfigs configs = configs();
+        printWarnings(configs.change(network, iface, s -> new SubinterfaceSettings(s.network(), s.interfaceName(),
+                s.follow(), s.interfaceState(), !no, !no && arp.on(), arp.interval(), arp.duration())));
         System.out.println(iface + ": " + (no ? "no vrrs mac-address" : "vrrs mac-address"
                 + (arp.on() ? " arp interval " + arp.interval() + " duration " + arp.duration() : "")));
         return null;
