@@ -3,6 +3,11 @@ package org.openvrrs.itests.netns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +55,12 @@ public final class FailoverBench {
         Path dir = Path.of("target", "netns", "bench-" + intervalMillis).toAbsolutePath();
         List<double[]> openvrrsTimes = new ArrayList<>();
         List<double[]> keepalivedTimes = new ArrayList<>();
+        String nodeJvm = OpenVrrsProcess.jvmOptions();
+        // every pause of a node JVM, with wall-clock time, to set beside a slow run
+        System.setProperty(OpenVrrsProcess.JVM_PROPERTY, nodeJvm + " -Xlog:gc,safepoint:file=" + dir
+                + "/gc-%p.log:time");
+        double masterDown = (3 * intervalMillis + (256 - 100) * intervalMillis / 256.0) / 1000.0;
+        long backupPid;
         try (NetnsLan lan = new NetnsLan(dir)) {
             String r1 = lan.addNode("r1", "192.0.2.2/24");
             String r2 = lan.addNode("r2", "192.0.2.3/24");
@@ -71,6 +82,7 @@ public final class FailoverBench {
                     .until(() -> lan.exec(r1, "ip", "-br", "addr").contains(VIP_A + "/24"));
             OpenVrrsProcess backupA = new OpenVrrsProcess(lan, r2, "eth0", group(VRID_A, 100, intervalMillis, VIP_A));
             OpenVrrsProcess masterB = new OpenVrrsProcess(lan, r3, "eth0", group(VRID_B, 200, intervalMillis, VIP_B));
+            backupPid = backupA.pid();
             for (int run = 0; run < runs; run++) {
                 OpenVrrsProcess a = backupA;
                 OpenVrrsProcess b = masterB;
@@ -82,8 +94,10 @@ public final class FailoverBench {
                 double killedAt = System.currentTimeMillis() / 1000.0;
                 NetnsLan.killAll(r1);
                 NetnsLan.killAll(r3);
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> a.state().equals("MASTER")
-                        && lan.exec(r4, "ip", "-br", "addr").contains(VIP_B + "/24"));
+                // nothing forked before both takeovers are over: the check of r4 runs `ip`, which costs CPU
+                Awaitility.await().pollDelay(Duration.ofMillis((long) (masterDown * 1000) + 100))
+                        .atMost(Duration.ofSeconds(30)).until(() -> a.state().equals("MASTER")
+                                && lan.exec(r4, "ip", "-br", "addr").contains(VIP_B + "/24"));
                 Thread.sleep(5L * intervalMillis + 200);
                 openvrrsTimes.add(new double[] {killedAt});
                 keepalivedTimes.add(new double[] {killedAt});
@@ -93,13 +107,62 @@ public final class FailoverBench {
                 masterB = new OpenVrrsProcess(lan, r3, "eth0", group(VRID_B, 200, intervalMillis, VIP_B));
             }
             Thread.sleep(1000);
+        } finally {
+            System.setProperty(OpenVrrsProcess.JVM_PROPERTY, nodeJvm);
         }
         List<String[]> packets = decode(dir.resolve("bench.pcap"));
-        double masterDown = (3 * intervalMillis + (256 - 100) * intervalMillis / 256.0) / 1000.0;
-        report(intervalMillis, "OpenVRRS", packets, openvrrsTimes, "192.0.2.2", "192.0.2.3", VRID_A, VIP_A,
+        List<Double> slow = report(intervalMillis, "OpenVRRS", packets, openvrrsTimes, "192.0.2.2", "192.0.2.3",
+                VRID_A, VIP_A, masterDown);
+        explain(slow, dir.resolve("openvrrs-" + NetnsLan.PREFIX + "r2.log"), dir.resolve("gc-" + backupPid + ".log"),
                 masterDown);
         report(intervalMillis, "keepalived", packets, keepalivedTimes, "192.0.2.4", "192.0.2.5", VRID_B, VIP_B,
                 masterDown);
+    }
+
+    /**
+     * For each slow takeover of the OpenVRRS Backup (its first advert at {@code t}, epoch seconds): the node's own
+     * account of it (how late its timer fired, how long the send took) and every GC pause or safepoint of its JVM
+     * between the old Master's last advert and {@code t}.
+     */
+    private static void explain(List<Double> slowRuns, Path nodeLog, Path gcLog, double masterDown)
+            throws java.io.IOException {
+        if (slowRuns.isEmpty()) {
+            return;
+        }
+        List<String> node = Files.exists(nodeLog) ? Files.readAllLines(nodeLog) : List.of();
+        List<String> gc = Files.exists(gcLog) ? Files.readAllLines(gcLog) : List.of();
+        for (double t : slowRuns) {
+            System.out.printf(Locale.ROOT, "         run at %s:%n", Instant.ofEpochMilli((long) (t * 1000)));
+            for (String line : node) {
+                // "HH:mm:ss.SSS [vrrp] INFO ... BACKUP -> MASTER (Protocol; timer +0.012 ms, ...)", logged after
+                // the advert and the gratuitous ARP left
+                if (line.contains("BACKUP -> MASTER") && line.length() > 12) {
+                    double at = secondsOfDay(LocalTime.parse(line.substring(0, 12)));
+                    double sent = secondsOfDay(LocalTime.ofInstant(Instant.ofEpochMilli((long) (t * 1000)),
+                            ZoneId.systemDefault()));
+                    if (at >= sent - 0.002 && at <= sent + 0.5) {
+                        System.out.println("           node: " + line.substring(line.indexOf("VRRP ")));
+                    }
+                }
+            }
+            for (String line : gc) {
+                // "[2026-11-30T11:20:01.123+0000] GC(3) Pause Young ..." or "... Safepoint "Cleanup", ..."
+                int end = line.indexOf(']');
+                if (line.startsWith("[") && end > 0) {
+                    double at = OffsetDateTime.parse(line.substring(1, end), GC_TIME).toInstant().toEpochMilli()
+                            / 1000.0;
+                    if (at >= t - masterDown - 0.01 && at <= t + 0.001) {
+                        System.out.println("           jvm:  " + line);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final DateTimeFormatter GC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    private static double secondsOfDay(LocalTime time) {
+        return time.toNanoOfDay() / 1e9;
     }
 
     private static boolean keepalivedBackupSettled(NetnsLan lan, String ns) {
@@ -124,10 +187,12 @@ public final class FailoverBench {
         return r.output().lines().filter(l -> l.matches("^\\d.*")).map(l -> (l + ",,,,,").split(",", -1)).toList();
     }
 
-    private static void report(int intervalMillis, String newMaster, List<String[]> packets, List<double[]> kills,
-            String oldSource, String newSource, int vrid, String vip, double masterDown) {
+    /** Prints median and p99 of the runs; returns when (epoch seconds) the new Master advertised in runs over +1 ms. */
+    private static List<Double> report(int intervalMillis, String newMaster, List<String[]> packets,
+            List<double[]> kills, String oldSource, String newSource, int vrid, String vip, double masterDown) {
         List<Double> detection = new ArrayList<>();
         List<String> slow = new ArrayList<>(); // runs over +1 ms, with when, to set beside GC or system logs
+        List<Double> slowTimes = new ArrayList<>();
         List<Double> garp = new ArrayList<>();
         for (double[] kill : kills) {
             // the new Master's first advert after the kill (a Backup sends none), then the old one's last before it
@@ -155,7 +220,8 @@ public final class FailoverBench {
                 detection.add((firstNew - lastOld - masterDown) * 1000);
                 if ((firstNew - lastOld - masterDown) * 1000 > 1.0) {
                     slow.add(String.format(Locale.ROOT, "%.2f ms at %s", (firstNew - lastOld - masterDown) * 1000,
-                            java.time.Instant.ofEpochMilli((long) (firstNew * 1000))));
+                            Instant.ofEpochMilli((long) (firstNew * 1000))));
+                    slowTimes.add(firstNew);
                 }
                 if (firstGarp > 0) {
                     garp.add((firstGarp - firstNew) * 1000);
@@ -170,6 +236,7 @@ public final class FailoverBench {
         }
         System.out.println("         every run, sorted (ms): " + detection.stream().sorted()
                 .map(d -> String.format(Locale.ROOT, "%.2f", d)).toList());
+        return slowTimes;
     }
 
     private static double percentile(List<Double> values, int p) {

@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
  * {@code STATE} lines are collected so tests wait for states, and its log goes to the LAN's log folder.
  */
 final class OpenVrrsProcess {
+    static final String JVM_PROPERTY = "openvrrs.node.jvm";
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final OutputStream stdin;
@@ -37,11 +38,14 @@ final class OpenVrrsProcess {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // JVM options of the node; the failover harness compares settings with -Dopenvrrs.node.jvm="..."
-        for (String option : System.getProperty("openvrrs.node.jvm", "-XX:+UseSerialGC").trim().split("\\s+")) {
+        for (String option : jvmOptions().trim().split("\\s+")) {
             if (!option.isEmpty()) {
                 command.add(option);
             }
         }
+        // log lines with their time, to set beside a capture or a GC log
+        command.addAll(List.of("-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"));
         command.addAll(List.of("-cp", classPath(), mainClass.getName()));
         command.addAll(args);
         Path log = lan.logDir().resolve("openvrrs-" + ns + ".log");
@@ -72,6 +76,11 @@ final class OpenVrrsProcess {
         if (!lines.contains("READY")) {
             throw new AssertionError("OpenVRRS did not start: " + lines);
         }
+    }
+
+    /** JVM options of a node: {@code openvrrs.node.jvm}, else the Serial collector (docs/operations.md says why). */
+    static String jvmOptions() {
+        return System.getProperty(JVM_PROPERTY, "-XX:+UseSerialGC");
     }
 
     /** Surefire/failsafe's real class path (java.class.path may be a manifest-only jar, which also works). */
@@ -106,6 +115,11 @@ final class OpenVrrsProcess {
             }
         }
         return new String[] {"", "-"};
+    }
+
+    /** The node JVM's process id ({@code ip netns exec} runs java in its own place). */
+    long pid() {
+        return process.pid();
     }
 
     List<String> lines() {

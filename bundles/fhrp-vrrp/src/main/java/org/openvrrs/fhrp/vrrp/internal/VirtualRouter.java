@@ -52,6 +52,18 @@ final class VirtualRouter {
         }
     }
 
+    /**
+     * How the last change to Master went, measured on the scheduler's clock, so a slow failover can be told apart:
+     * the timer fired late (a busy or paused JVM), or the advert or the announcements were slow to leave.
+     *
+     * @param timerLateNanos how long after its deadline the Master_Down_Timer fired; -1 when the timer did not cause
+     *                       the change (owner start-up, a Master that resigned)
+     * @param advertNanos    how long the first advertisement took to send
+     * @param announceNanos  how long taking over the virtual addresses took after that (gratuitous ARP or NA)
+     */
+    record Takeover(long timerLateNanos, long advertNanos, long announceNanos) {
+    }
+
     private final Scheduler scheduler;
     private final Actions actions;
     private Settings settings;
@@ -69,6 +81,9 @@ final class VirtualRouter {
     private boolean preempting;
     /** Arrival time of the advertisement being processed; timers it starts count from there. */
     private long receivedNanos = Long.MIN_VALUE;
+    /** How late the Master_Down_Timer fired, while it makes this router Master; -1 otherwise. */
+    private long timerLateNanos = -1;
+    private Takeover lastTakeover;
 
     VirtualRouter(Scheduler scheduler, Settings settings, Actions actions) {
         this.scheduler = scheduler;
@@ -219,8 +234,12 @@ final class VirtualRouter {
     }
 
     private void becomeMaster(StateReason reason, NewMasterReason why) {
+        long start = scheduler.nanoTime();
         actions.sendAdvertisement(settings.priority());
+        long sent = scheduler.nanoTime();
         actions.becomeMaster(why);
+        lastTakeover = new Takeover(timerLateNanos, sent - start, scheduler.nanoTime() - sent);
+        timerLateNanos = -1;
         preempting = false;
         masterAddress = settings.primaryAddress();
         masterPriority = settings.priority();
@@ -231,6 +250,7 @@ final class VirtualRouter {
 
     private void masterDownTimerFired() {
         if (state == State.BACKUP) {
+            timerLateNanos = scheduler.nanoTime() - nextEventNanos;
             becomeMaster(StateReason.PROTOCOL, preempting ? NewMasterReason.PREEMPTED
                     : NewMasterReason.MASTER_NO_RESPONSE);
         }
@@ -297,6 +317,11 @@ final class VirtualRouter {
 
     Settings settings() {
         return settings;
+    }
+
+    /** The last change to Master, null before the first. */
+    Takeover lastTakeover() {
+        return lastTakeover;
     }
 
     /** The current Master's primary address (this router's when Master), null when unknown. */

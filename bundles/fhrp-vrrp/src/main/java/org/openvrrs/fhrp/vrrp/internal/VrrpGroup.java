@@ -2,6 +2,7 @@ package org.openvrrs.fhrp.vrrp.internal;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.openvrrs.fhrp.vrrp.internal.packet.GroupStatistics;
 import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
@@ -193,12 +194,24 @@ final class VrrpGroup implements VirtualRouter.Actions {
     @Override
     public void changed(VirtualRouter r, VirtualRouter.State old, StateReason reason) {
         if (old != r.state()) {
-            LOG.info("VRRP {}: {} -> {} ({})", config.key(), old, r.state(), reason.label());
+            LOG.info("VRRP {}: {} -> {} ({}{})", config.key(), old, r.state(), reason.label(),
+                    r.state() == VirtualRouter.State.MASTER ? takeoverTiming(r.lastTakeover()) : "");
         }
         Listener l = listener;
         if (l != null) {
             l.changed(this, old, reason);
         }
+    }
+
+    /** "; timer +0.012 ms, advert 0.031 ms, announce 0.210 ms": where the time of a takeover went. */
+    static String takeoverTiming(VirtualRouter.Takeover t) {
+        if (t == null) {
+            return "";
+        }
+        String timer = t.timerLateNanos() < 0 ? ""
+                : String.format(Locale.ROOT, "timer +%.3f ms, ", t.timerLateNanos() / 1e6);
+        return String.format(Locale.ROOT, "; %sadvert %.3f ms, announce %.3f ms", timer, t.advertNanos() / 1e6,
+                t.announceNanos() / 1e6);
     }
 
     private Ipv4ChecksumMode checksumMode() {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openvrrs.fhrp.vrrp.internal.VirtualRouter.State;
 import org.openvrrs.fhrp.vrrp.internal.packet.NewMasterReason;
+import org.openvrrs.net.api.Scheduler;
 import org.openvrrs.net.sim.VirtualScheduler;
 import org.openvrrs.vrrs.api.StateReason;
 
@@ -274,5 +275,60 @@ class VirtualRouterTest {
         clock.advance(1);
         assertThat(r.state()).isEqualTo(State.MASTER);
         assertThat(advertTimes.get(0)).isEqualTo(arrival + mdi(100));
+    }
+
+    @Test
+    void aTakeoverRecordsHowLateTheTimerFiredAndHowLongTheAdvertAndAnnouncementsTook() {
+        long[] lag = {0}; // what the wall clock would add: a paused JVM, a slow send
+        Scheduler lagging = new Scheduler() {
+            @Override
+            public long nanoTime() {
+                return clock.nanoTime() + lag[0];
+            }
+
+            @Override
+            public Timer schedule(long delayNanos, Runnable task) {
+                return clock.schedule(delayNanos, task);
+            }
+
+            @Override
+            public void execute(Runnable task) {
+                clock.execute(task);
+            }
+        };
+        VirtualRouter.Actions slow = new VirtualRouter.Actions() {
+            @Override
+            public void sendAdvertisement(int priority) {
+                lag[0] += 40_000;
+            }
+
+            @Override
+            public void becomeMaster(NewMasterReason why) {
+                lag[0] += 250_000;
+            }
+
+            @Override
+            public void stopBeingMaster() {
+            }
+
+            @Override
+            public void changed(VirtualRouter router, State old, StateReason reason) {
+            }
+        };
+        VirtualRouter r = new VirtualRouter(lagging, settings(100, true, 0), slow);
+        r.startup();
+        assertThat(r.lastTakeover()).isNull();
+        clock.advance(mdi(100) - 1);
+        lag[0] = 2 * MS; // the timer thread wakes 2 ms after the deadline
+        clock.advance(1);
+        assertThat(r.state()).isEqualTo(State.MASTER);
+        assertThat(r.lastTakeover()).isEqualTo(new VirtualRouter.Takeover(2 * MS, 40_000, 250_000));
+        assertThat(VrrpGroup.takeoverTiming(r.lastTakeover()))
+                .isEqualTo("; timer +2.000 ms, advert 0.040 ms, announce 0.250 ms");
+
+        VirtualRouter owner = new VirtualRouter(lagging, settings(255, true, 0), slow);
+        owner.startup(); // Master at once: no timer involved
+        assertThat(owner.lastTakeover().timerLateNanos()).isEqualTo(-1);
+        assertThat(VrrpGroup.takeoverTiming(owner.lastTakeover())).isEqualTo("; advert 0.040 ms, announce 0.250 ms");
     }
 }
