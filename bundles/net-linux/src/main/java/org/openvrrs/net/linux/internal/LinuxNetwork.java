@@ -60,6 +60,8 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     private final Map<String, String> devices; // appliance name -> Linux device
     private final Scheduler scheduler;
     private final String pcapLibrary;
+    private final int realtimePriority;
+    private final AtomicBoolean realtimeRefused = new AtomicBoolean();
     private final IpBatch batch = new IpBatch();
     /** Every frame leaves through this one socket; set by {@link #start()}. */
     private volatile PacketSocket sender;
@@ -72,7 +74,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final CopyOnWriteArrayList<ListenerEntry<InterfaceListener>> interfaceListeners =
             new CopyOnWriteArrayList<>();
-    private final Map<String, Device> byName = new LinkedHashMap<>(); // guarded by this
+    private final Map<String, Device> byName = new LinkedHashMap<>(); // filled by the constructor, then only read
     /** The same devices by Linux name; fixed at construction, so read without a lock. */
     private final Map<String, Device> byDev = new HashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
@@ -101,7 +103,8 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         long monitorUpdates;
         PcapPort port;
         final AtomicLong sendErrors = new AtomicLong();
-        NetInterface snapshot;
+        /** Written under the lock; read without it on the send and receive paths. */
+        volatile NetInterface snapshot;
 
         Device(String name, String dev) {
             this.name = name;
@@ -141,12 +144,23 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         this(InterfaceMap.identity(devices), scheduler, pcapLibrary);
     }
 
-    /**
-     * @param interfaces  appliance interface name -> Linux device, in the order to show them (see {@link InterfaceMap})
-     * @param scheduler   where every callback runs; owned by the caller
-     * @param pcapLibrary path of libpcap, "" to look in the usual places
-     */
+    /** {@link #LinuxNetwork(Map, Scheduler, String, int)} at the default real-time priority. */
     public LinuxNetwork(Map<String, String> interfaces, Scheduler scheduler, String pcapLibrary) {
+        this(interfaces, scheduler, pcapLibrary, Realtime.DEFAULT_PRIORITY);
+    }
+
+    /**
+     * @param interfaces       appliance interface name -> Linux device, in the order to show them (see
+     *                         {@link InterfaceMap})
+     * @param scheduler        where every callback runs; owned by the caller, its thread is put under real-time
+     *                         scheduling at {@code realtimePriority} by {@link #start()}
+     * @param pcapLibrary      path of libpcap, "" to look in the usual places
+     * @param realtimePriority SCHED_FIFO priority of the scheduler's and the receive threads (see {@link Realtime}),
+     *                         0 to keep the normal scheduler
+     */
+    public LinuxNetwork(Map<String, String> interfaces, Scheduler scheduler, String pcapLibrary,
+            int realtimePriority) {
+        this.realtimePriority = Realtime.validate(realtimePriority);
         this.devices = InterfaceMap.validate(interfaces);
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler is required");
         this.pcapLibrary = pcapLibrary == null ? "" : pcapLibrary;
@@ -170,6 +184,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         PacketSocket socket = new PacketSocket();
         socket.warmUp();
         sender = socket;
+        scheduler.execute(() -> runRealtime("protocol"));
         List<IpLink> links = IpLink.parseAll(IpProcess.run("-json", "-details", "addr", "show"));
         for (String stale : VirtualMacs.stale(links)) {
             LOG.info("removing {} left behind by an earlier run", stale);
@@ -315,10 +330,27 @@ public final class LinuxNetwork implements Network, AutoCloseable {
      */
     private void openPort(Device d) {
         try {
-            d.port = new PcapPort(d.dev, (frame, age) -> received(d, frame, age));
+            d.port = new PcapPort(d.dev, () -> runRealtime("receive"), (frame, age) -> received(d, frame, age));
             LOG.info("{}: capturing VRRP, ARP and neighbour discovery", label(d));
         } catch (PcapNativeException | NotOpenException | RuntimeException e) {
             LOG.error("{}: cannot open for capture: {}", label(d), e.getMessage());
+        }
+    }
+
+    /** Puts the calling thread under real-time scheduling; a refusal is logged once, and the thread runs on. */
+    private void runRealtime(String role) {
+        String refused = Realtime.raiseCurrentThread(realtimePriority);
+        String thread = Thread.currentThread().getName();
+        if (refused == null) {
+            if (realtimePriority > 0) {
+                LOG.info("{} thread {}: real-time scheduling (SCHED_FIFO {})", role, thread, realtimePriority);
+            }
+        } else if (realtimeRefused.compareAndSet(false, true)) {
+            LOG.warn("{} thread {}: real-time scheduling refused: {}. Takeovers may fire late on a busy host; it needs "
+                    + "CAP_SYS_NICE and, under cgroup v1 real-time groups, a cpu.rt_runtime_us budget (realtimePriority "
+                    + "= 0 in {} stops asking)", role, thread, refused, LinuxPlatform.PID);
+        } else {
+            LOG.debug("{} thread {}: real-time scheduling refused: {}", role, thread, refused);
         }
     }
 
@@ -474,15 +506,13 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         if (ethernetFrame.length < Frames.ETHERNET_HEADER_LENGTH) {
             throw new IllegalArgumentException("a frame of " + ethernetFrame.length + " bytes has no Ethernet header");
         }
-        Device d;
-        int ifindex;
-        synchronized (this) {
-            d = require(interfaceName);
-            if (d.snapshot == null || !d.snapshot.lineProtocolUp()) {
-                return;
-            }
-            ifindex = d.snapshot.index();
+        // no lock: the first advert of a takeover must not wait for the monitor thread reading a dump
+        Device d = require(interfaceName);
+        NetInterface snap = d.snapshot;
+        if (snap == null || !snap.lineProtocolUp()) {
+            return;
         }
+        int ifindex = snap.index();
         PacketSocket out = sender;
         try {
             if (out == null) {

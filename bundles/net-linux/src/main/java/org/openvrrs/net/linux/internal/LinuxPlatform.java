@@ -39,6 +39,10 @@ public final class LinuxPlatform {
 
         @AttributeDefinition(description = "Name of the Network service (network.name); the appliance's own is local")
         String networkName() default "local";
+
+        @AttributeDefinition(description = "SCHED_FIFO priority (1-99) of the protocol and receive threads, so a "
+                + "Master_Down_Timer fires on time on a busy host; 0 keeps the normal scheduler")
+        int realtimePriority() default Realtime.DEFAULT_PRIORITY;
     }
 
     private final SystemScheduler scheduler = new SystemScheduler("net-linux");
@@ -48,7 +52,8 @@ public final class LinuxPlatform {
     @Activate
     public LinuxPlatform(BundleContext context, Config config) {
         try {
-            network = new LinuxNetwork(InterfaceMap.parse(config.interfaces()), scheduler, config.pcapLibrary());
+            network = new LinuxNetwork(InterfaceMap.parse(config.interfaces()), scheduler, config.pcapLibrary(),
+                    config.realtimePriority());
             network.start();
         } catch (IllegalArgumentException | IllegalStateException e) {
             scheduler.close();

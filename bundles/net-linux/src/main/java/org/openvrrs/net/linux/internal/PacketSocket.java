@@ -1,6 +1,5 @@
 package org.openvrrs.net.linux.internal;
 
-import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,8 +13,7 @@ import java.nio.ByteOrder;
  * 12,000 link changes of one plug-in switch-over walk 4,000 sockets: seconds of kernel time, measured
  * (docs/benchmarks-plugins.md). One socket for all sends costs one visit.
  *
- * <p>libc is bound with JNA's direct mapping (static natives), several times cheaper per call than a proxy
- * interface; {@link #warmUp()} lets the JIT compile the send path before the first takeover needs it.
+ * <p>{@link #warmUp()} lets the JIT compile the send path before the first takeover needs it.
  */
 final class PacketSocket implements AutoCloseable {
     private static final int AF_PACKET = 17;
@@ -23,22 +21,6 @@ final class PacketSocket implements AutoCloseable {
     private static final int MSG_DONTWAIT = 0x40;
     private static final int SOCKADDR_LL_SIZE = 20;
     private static final int WARM_UP_ROUNDS = 20_000;
-
-    /** The libc calls, bound when first used (JNA is a bundle of the container already; pcap4j needs it). */
-    private static final class LibC {
-        static {
-            Native.register(LibC.class, "c");
-        }
-
-        static native int socket(int domain, int type, int protocol);
-
-        static native NativeLong sendto(int fd, byte[] buffer, NativeLong length, int flags, byte[] address,
-                int addressLength);
-
-        static native int close(int fd);
-
-        static native String strerror(int errno);
-    }
 
     private final int fd;
 
@@ -88,8 +70,7 @@ final class PacketSocket implements AutoCloseable {
     }
 
     private static String lastError() {
-        int errno = Native.getLastError();
-        return LibC.strerror(errno) + " (errno " + errno + ")";
+        return LibC.lastError();
     }
 
     /**

@@ -40,6 +40,7 @@ final class PcapPort implements AutoCloseable {
     }
 
     private final String device;
+    private final Runnable onStart;
     private final FrameSink onFrame;
     private final PcapHandle receiveHandle;
     private final Thread thread;
@@ -49,10 +50,12 @@ final class PcapPort implements AutoCloseable {
     /**
      * Opens the handle and starts the receive thread.
      *
+     * @param onStart run first on the receive thread (to set its scheduling)
      * @param onFrame called on the receive thread with each frame; must not block
      */
-    PcapPort(String device, FrameSink onFrame) throws PcapNativeException, NotOpenException {
+    PcapPort(String device, Runnable onStart, FrameSink onFrame) throws PcapNativeException, NotOpenException {
         this.device = device;
+        this.onStart = onStart;
         this.onFrame = onFrame;
         this.receiveHandle = new PcapHandle.Builder(device).snaplen(SNAPLEN)
                 .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS).timeoutMillis(POLL_MILLIS)
@@ -66,12 +69,12 @@ final class PcapPort implements AutoCloseable {
         }
         this.thread = new Thread(this::receiveLoop, "net-linux-rx-" + device);
         thread.setDaemon(true);
-        thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
     }
 
     private void receiveLoop() {
         try {
+            onStart.run();
             while (!closed) {
                 byte[] frame;
                 try {
