@@ -17,15 +17,15 @@ import org.slf4j.LoggerFactory;
  * <p>Own loop rather than a {@code ScheduledThreadPoolExecutor}, for {@link #scheduleExact}: a parked thread wakes
  * 0.1-0.3 ms late at the median and several ms late at the tail (docs/benchmarks-linux.md), which would add straight
  * to a VRRP takeover. For an exact timer the thread stops sleeping {@link #DEFAULT_SPIN_NANOS} before the deadline
- * and spins, still running every task submitted meanwhile (an advertisement that arrives in the last milliseconds
- * cancels the takeover as it should). The window is 10 ms because on a virtual machine the timer interrupt that wakes
- * an idle vCPU can itself come 4-5 ms late (a host tick: traced with both vCPUs idle, so no scheduling priority
- * helps), and a wake-up that late must still land inside the window. While spinning the thread yields, so a thread of
- * its own real-time priority on the same CPU (a receive thread with that advertisement) still runs.
+ * and spins, still running every task submitted meanwhile (an advertisement that arrives in the last millisecond
+ * cancels the takeover as it should). While spinning it yields, so a thread of its own real-time priority on the
+ * same CPU (a receive thread with that advertisement) still runs. A longer window does not buy more: on a virtual
+ * machine the rare late wake-ups (3-6 ms) are the host's, a timer interrupt delivered late to an idle vCPU or a
+ * running vCPU descheduled, and 10 ms of spinning measured no better than 1 ms.
  */
 public final class SystemScheduler implements Scheduler, AutoCloseable {
     /** How long before an exact deadline the thread spins instead of sleeping. */
-    public static final long DEFAULT_SPIN_NANOS = 10_000_000;
+    public static final long DEFAULT_SPIN_NANOS = 1_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(SystemScheduler.class);
     /** Cancelled timers left in the queue before it is swept (they would otherwise stay until their due time). */
     static final int SWEEP_THRESHOLD = 1024;
