@@ -1,11 +1,17 @@
 package org.openvrrs.itests.netns;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -43,6 +49,10 @@ public class LinuxDataPlaneIT {
             assertTrue("the group runs on the appliance's name for eth0: " + openvrrs.lines(),
                     openvrrs.lines().stream().anyMatch(l -> l.startsWith(
                             "STATE GigabitEthernet0/0/0/IPv4/5 MASTER")));
+            // realtimePriority's default: the protocol thread and eth0's receive thread run SCHED_FIFO 10, nothing
+            // else of the JVM does (comm keeps 15 characters of a thread's name)
+            assertEquals(Map.of("vrrp", "SCHED_FIFO 10", "net-linux-rx-et", "SCHED_FIFO 10"),
+                    realtimeThreads(openvrrs.pid()));
 
             lan.exec(r2, "ip", "link", "set", "eth0", "down");
             Awaitility.await("link down: Initialize").atMost(Duration.ofSeconds(5))
@@ -56,6 +66,22 @@ public class LinuxDataPlaneIT {
             openvrrs.stop();
             assertFalse("graceful stop removes the macvlan", lan.exec(r2, "ip", "-br", "link").contains("vrrp."));
         }
+    }
+
+    /** The process's real-time threads: name -> "SCHED_FIFO <priority>", from /proc/PID/task/TID/stat. */
+    private static Map<String, String> realtimeThreads(long pid) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                if (fields[41 - 3].equals("1")) { // field 41 the policy, 40 rt_priority
+                    out.put(comm, "SCHED_FIFO " + fields[40 - 3]);
+                }
+            }
+        }
+        return out;
     }
 
     @Test

@@ -13,6 +13,11 @@ package org.openvrrs.net.linux.internal;
 final class Realtime {
     static final int DEFAULT_PRIORITY = 10;
     private static final int SCHED_FIFO = 1;
+    /**
+     * Threads and processes this thread creates start on the normal scheduler: without it the ip batch writer, which
+     * the protocol thread starts lazily, and any {@code ip} it forks would inherit real-time priority.
+     */
+    private static final int SCHED_RESET_ON_FORK = 0x40000000;
     private static final int MAX_PRIORITY = 99;
 
     private Realtime() {
@@ -37,7 +42,8 @@ final class Realtime {
             return null;
         }
         try {
-            return LibC.sched_setscheduler(0, SCHED_FIFO, new int[] {priority}) == 0 ? null : LibC.lastError();
+            return LibC.sched_setscheduler(0, SCHED_FIFO | SCHED_RESET_ON_FORK, new int[] {priority}) == 0 ? null
+                    : LibC.lastError();
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
             return "libc cannot be bound: " + e.getMessage();
         }
