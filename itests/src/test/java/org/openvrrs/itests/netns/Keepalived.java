@@ -31,10 +31,15 @@ final class Keepalived {
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
     }
 
-    void start() {
+    void start() throws IOException {
         starts++;
         Path dir = lan.logDir();
         String id = ns + "-" + starts;
+        // a pid file of an earlier run in this folder whose pid now names another process makes keepalived refuse
+        // to start ("daemon is already running")
+        for (String pidFile : List.of(id + ".pid", id + "-vrrp.pid", id + "-checkers.pid")) {
+            Files.deleteIfExists(dir.resolve(pidFile));
+        }
         lan.start(ns, "keepalived-" + id + ".log", List.of("keepalived", "-n", "-l", "-D", "-P",
                 "-f", config.toString(), "-p", dir.resolve(id + ".pid").toString(),
                 "-r", dir.resolve(id + "-vrrp.pid").toString(), "-c", dir.resolve(id + "-checkers.pid").toString()));
