@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.awaitility.Awaitility;
 
 /**
@@ -21,7 +22,8 @@ import org.awaitility.Awaitility;
  * gratuitous ARP. Printed: median and p99 of detection minus the master down interval, per advert interval.
  *
  * <p>Run as root from the project: {@code java -cp itests/target/test-classes:<itests test class path>
- * org.openvrrs.itests.netns.FailoverBench [runs] [interval ms...]} (defaults: 10 runs at 1000 100 10).
+ * org.openvrrs.itests.netns.FailoverBench [runs] [interval ms...] [idle=poll]} (defaults: 10 runs at 1000 100 10;
+ * {@code idle=poll} disables the CPUs' halt idle states for the run, as latency-tuned virtual machines do).
  */
 public final class FailoverBench {
     private static final String VIP_A = "192.0.2.1";
@@ -35,17 +37,47 @@ public final class FailoverBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         List<Integer> intervals = new ArrayList<>();
+        boolean idlePoll = false;
         for (int i = 1; i < args.length; i++) {
-            intervals.add(Integer.parseInt(args[i]));
+            if (args[i].equals("idle=poll")) {
+                idlePoll = true;
+            } else {
+                intervals.add(Integer.parseInt(args[i]));
+            }
         }
         if (intervals.isEmpty()) {
             intervals = List.of(1000, 100, 10);
         }
-        System.out.printf(Locale.ROOT, "%-8s %-11s %4s %14s %14s %16s%n", "interval", "new master", "runs",
-                "median +ms", "p99 +ms", "GARP after adv");
-        for (int interval : intervals) {
-            measure(runs, interval);
+        // idle=poll: the CPUs' halt idle states are disabled for the run (restored after), so an idle vCPU polls
+        // instead of halting and a timer interrupt does not wait for the host to run it again
+        Map<Path, String> idleStates = idlePoll ? disableHaltStates() : Map.of();
+        try {
+            System.out.printf(Locale.ROOT, "%-8s %-11s %4s %14s %14s %16s%n", "interval", "new master", "runs",
+                    "median +ms", "p99 +ms", "GARP after adv");
+            for (int interval : intervals) {
+                measure(runs, interval);
+            }
+        } finally {
+            for (Map.Entry<Path, String> e : idleStates.entrySet()) {
+                Files.writeString(e.getKey(), e.getValue());
+            }
         }
+    }
+
+    /** Writes 1 to every cpuidle state's disable file but POLL's; returns each file's value before. */
+    private static Map<Path, String> disableHaltStates() throws java.io.IOException {
+        Map<Path, String> before = new java.util.LinkedHashMap<>();
+        try (java.util.stream.Stream<Path> states = Files.find(Path.of("/sys/devices/system/cpu"), 3,
+                (p, a) -> p.getFileName().toString().matches("state[1-9]\\d*")
+                        && p.getParent().getFileName().toString().equals("cpuidle"))) {
+            for (Path state : states.toList()) {
+                Path disable = state.resolve("disable");
+                before.put(disable, Files.readString(disable).trim());
+                Files.writeString(disable, "1");
+            }
+        }
+        System.out.println("idle=poll: halt idle states disabled on " + before.size() + " (CPU, state) pairs");
+        return before;
     }
 
     /** How long after the Masters are back the next kill waits at least (JIT and warm-up of a fresh JVM). */
