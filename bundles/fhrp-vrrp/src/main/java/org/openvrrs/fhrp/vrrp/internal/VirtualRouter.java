@@ -81,8 +81,6 @@ final class VirtualRouter {
     private boolean preempting;
     /** Arrival time of the advertisement being processed; timers it starts count from there. */
     private long receivedNanos = Long.MIN_VALUE;
-    /** How late the Master_Down_Timer fired, while it makes this router Master; -1 otherwise. */
-    private long timerLateNanos = -1;
     private Takeover lastTakeover;
 
     VirtualRouter(Scheduler scheduler, Settings settings, Actions actions) {
@@ -100,7 +98,7 @@ final class VirtualRouter {
             return;
         }
         if (settings.priority() == 255) {
-            becomeMaster(StateReason.PROTOCOL, NewMasterReason.PRIORITY);
+            becomeMaster(StateReason.PROTOCOL, NewMasterReason.PRIORITY, -1);
         } else {
             masterAdverIntervalCentis = settings.advertIntervalCentis();
             masterAddress = null;
@@ -161,7 +159,7 @@ final class VirtualRouter {
         }
         if (state == State.BACKUP && newSettings.priority() == 255) {
             cancel(masterDownTimer);
-            becomeMaster(StateReason.PRIORITY, NewMasterReason.PRIORITY);
+            becomeMaster(StateReason.PRIORITY, NewMasterReason.PRIORITY, -1);
         } else if (state == State.BACKUP && old.priority() != newSettings.priority()) {
             actions.changed(this, state, StateReason.PRIORITY);
         }
@@ -233,13 +231,13 @@ final class VirtualRouter {
         }
     }
 
-    private void becomeMaster(StateReason reason, NewMasterReason why) {
+    /** @param timerLateNanos how late the Master_Down_Timer fired when it causes this, else -1 */
+    private void becomeMaster(StateReason reason, NewMasterReason why, long timerLateNanos) {
         long start = scheduler.nanoTime();
         actions.sendAdvertisement(settings.priority());
         long sent = scheduler.nanoTime();
         actions.becomeMaster(why);
         lastTakeover = new Takeover(timerLateNanos, sent - start, scheduler.nanoTime() - sent);
-        timerLateNanos = -1;
         preempting = false;
         masterAddress = settings.primaryAddress();
         masterPriority = settings.priority();
@@ -250,9 +248,8 @@ final class VirtualRouter {
 
     private void masterDownTimerFired() {
         if (state == State.BACKUP) {
-            timerLateNanos = scheduler.nanoTime() - nextEventNanos;
             becomeMaster(StateReason.PROTOCOL, preempting ? NewMasterReason.PREEMPTED
-                    : NewMasterReason.MASTER_NO_RESPONSE);
+                    : NewMasterReason.MASTER_NO_RESPONSE, scheduler.nanoTime() - nextEventNanos);
         }
     }
 
