@@ -78,9 +78,9 @@ final class OpenVrrsProcess {
         }
     }
 
-    /** JVM options of a node: {@code openvrrs.node.jvm}, else the Serial collector (docs/operations.md says why). */
+    /** JVM options of a node: {@code openvrrs.node.jvm}, else G1, as the distribution runs (docs/operations.md). */
     static String jvmOptions() {
-        return System.getProperty(JVM_PROPERTY, "-XX:+UseSerialGC");
+        return System.getProperty(JVM_PROPERTY, "-XX:+UseG1GC");
     }
 
     /** Surefire/failsafe's real class path (java.class.path may be a manifest-only jar, which also works). */
