@@ -33,7 +33,7 @@ final class PacketSocket implements AutoCloseable {
             throw new IllegalStateException("cannot bind libc for sending frames: " + e.getMessage());
         }
         if (opened < 0) {
-            throw new IllegalStateException("cannot open a packet socket for sending: " + lastError());
+            throw new IllegalStateException("cannot open a packet socket for sending: " + LibC.lastError());
         }
         fd = opened;
     }
@@ -45,7 +45,7 @@ final class PacketSocket implements AutoCloseable {
      */
     void send(int ifindex, byte[] frame) {
         if (sendto(fd, ifindex, frame) < 0) {
-            throw new IllegalStateException(lastError());
+            throw new IllegalStateException(LibC.lastError());
         }
     }
 
@@ -67,10 +67,6 @@ final class PacketSocket implements AutoCloseable {
     private static long sendto(int fd, int ifindex, byte[] frame) {
         return LibC.sendto(fd, frame, new NativeLong(frame.length), MSG_DONTWAIT, address(ifindex, frame),
                 SOCKADDR_LL_SIZE).longValue();
-    }
-
-    private static String lastError() {
-        return LibC.lastError();
     }
 
     /**
