@@ -164,14 +164,13 @@ public final class FailoverBench {
         List<String> node = Files.exists(nodeLog) ? Files.readAllLines(nodeLog) : List.of();
         List<String> gc = Files.exists(gcLog) ? Files.readAllLines(gcLog) : List.of();
         for (double t : slowRuns) {
-            System.out.printf(Locale.ROOT, "         run at %s:%n", Instant.ofEpochMilli((long) (t * 1000)));
+            System.out.printf(Locale.ROOT, "         run at %s:%n", instant(t));
+            double sent = secondsOfDay(LocalTime.ofInstant(instant(t), ZoneId.systemDefault()));
             for (String line : node) {
                 // "HH:mm:ss.SSS [vrrp] INFO ... BACKUP -> MASTER (Protocol; timer +0.012 ms, ...)", logged after
                 // the advert and the gratuitous ARP left
                 if (line.contains("BACKUP -> MASTER") && line.length() > 12) {
                     double at = secondsOfDay(LocalTime.parse(line.substring(0, 12)));
-                    double sent = secondsOfDay(LocalTime.ofInstant(Instant.ofEpochMilli((long) (t * 1000)),
-                            ZoneId.systemDefault()));
                     if (at >= sent - 0.002 && at <= sent + 0.5) {
                         System.out.println("           node: " + line.substring(line.indexOf("VRRP ")));
                     }
@@ -192,6 +191,11 @@ public final class FailoverBench {
     }
 
     private static final DateTimeFormatter GC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    /** A capture's epoch seconds (tshark's frame.time_epoch) as an Instant. */
+    private static Instant instant(double epochSeconds) {
+        return Instant.ofEpochMilli((long) (epochSeconds * 1000));
+    }
 
     private static double secondsOfDay(LocalTime time) {
         return time.toNanoOfDay() / 1e9;
@@ -252,7 +256,7 @@ public final class FailoverBench {
                 detection.add((firstNew - lastOld - masterDown) * 1000);
                 if ((firstNew - lastOld - masterDown) * 1000 > 1.0) {
                     slow.add(String.format(Locale.ROOT, "%.2f ms at %s", (firstNew - lastOld - masterDown) * 1000,
-                            Instant.ofEpochMilli((long) (firstNew * 1000))));
+                            instant(firstNew)));
                     slowTimes.add(firstNew);
                 }
                 if (firstGarp > 0) {
