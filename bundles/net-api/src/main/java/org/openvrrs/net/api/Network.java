@@ -17,6 +17,11 @@ import org.openvrrs.vrrs.api.MacAddress;
  * on a VLAN subinterface they are sent and received untagged, the implementation adds and removes the tag.
  */
 public interface Network {
+    /** The service property that names a network; FHRP groups and plug-ins pick their network by it. */
+    String NAME_PROPERTY = "network.name";
+
+    /** The name of the appliance's own network (Linux interfaces, or the simulated platform in the demo). */
+    String LOCAL = "local";
 
     /** Snapshots of all interfaces, ordered by index. */
     List<NetInterface> interfaces();
