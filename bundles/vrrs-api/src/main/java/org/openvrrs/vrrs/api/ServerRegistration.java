@@ -1,19 +1,19 @@
 package org.openvrrs.vrrs.api;
 
-/** A server's handle on the group it publishes. Closing it leaves the group known, INIT, without a server. */
-public interface ServerRegistration extends AutoCloseable {
+/**
+ * What the registry hands a {@link VrrsServer} to publish its group through, from {@link VrrsServer#attached} until
+ * {@link VrrsServer#detached}.
+ */
+public interface ServerRegistration {
     String group();
 
     String protocol();
 
     /**
-     * Publishes the group's new state; clients are notified asynchronously. Returns at once.
+     * Publishes the group's new state; clients are notified asynchronously. Returns at once, takes no lock a
+     * client's callback holds, and may be called from any one thread at a time.
      *
-     * @throws IllegalStateException when the registration was closed
+     * @return false when the registration was closed (the update was ignored)
      */
-    void update(ServerUpdate update);
-
-    /** Withdraws the server. Idempotent. */
-    @Override
-    void close();
+    boolean update(ServerUpdate update);
 }

@@ -45,12 +45,15 @@ class ApiValuesTest {
     }
 
     @Test
-    void jsonIsWrittenWithEscapesAndOrder() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("group", "DT \"1\"\n");
-        m.put("active", true);
-        m.put("clients", java.util.List.of(1, 2L));
-        m.put("none", null);
-        assertThat(Json.write(m)).isEqualTo("{\"group\":\"DT \\\"1\\\"\\n\",\"active\":true,\"clients\":[1,2],\"none\":null}");
+    void specsWriteTheServicePropertiesTheRegistryReads() {
+        assertThat(ClientSpec.following("PLUGINS", ClientPriority.HIGH, java.util.Set.of("b", "a")).toProperties())
+                .containsEntry(VrrsClient.NAME, "PLUGINS")
+                .containsEntry(VrrsClient.PRIORITY, "high")
+                .containsEntry(VrrsClient.ALL_GROUPS, false)
+                .hasEntrySatisfying(VrrsClient.GROUPS, g -> assertThat((String[]) g).containsExactly("a", "b"));
+        assertThat(new ServerSpec("VRRP", "name1", "local", "GigabitEthernet0/0/0").toProperties())
+                .containsEntry(VrrsServer.PROTOCOL, "VRRP").containsEntry(VrrsServer.GROUP, "name1")
+                .containsEntry(VrrsServer.NETWORK, "local")
+                .containsEntry(VrrsServer.INTERFACE, "GigabitEthernet0/0/0");
     }
 }

@@ -14,6 +14,7 @@ import org.openvrrs.vrrs.api.ClientInfo;
 import org.openvrrs.vrrs.api.ClientPriority;
 import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.VrrsClient;
+import org.openvrrs.vrrs.core.internal.GroupRounds.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,12 +51,12 @@ final class ClientEntry {
     private static final class Pending {
         GroupState state;
         long version;
-        Tier tier;
+        Level level;
 
-        Pending(GroupState state, long version, Tier tier) {
+        Pending(GroupState state, long version, Level level) {
             this.state = state;
             this.version = version;
-            this.tier = tier;
+            this.level = level;
         }
     }
 
@@ -71,25 +72,25 @@ final class ClientEntry {
     /**
      * Puts a state in the mailbox.
      *
-     * @param tier the round level to count this client in when it takes the state, or null (a direct push)
+     * @param level the round level to count this client in when it takes the state, or null (a direct push)
      * @return true when the caller must schedule {@link #drain()}
      */
-    boolean offer(GroupState state, long version, Tier tier) {
-        Tier toCount = null;
+    boolean offer(GroupState state, long version, Level level) {
+        Level toCount = null;
         boolean schedule = false;
         synchronized (this) {
             Pending p = mailbox.get(state.group());
             Long taken = takenVersion.get(state.group());
             if (closed || (taken != null && taken >= version) || (p != null && p.version >= version)) {
-                toCount = tier; // nothing to deliver: closed, already taken, or a newer state is waiting
+                toCount = level; // nothing to deliver: closed, already taken, or a newer state is waiting
             } else if (p != null) {
                 coalesced.increment();
-                toCount = p.tier; // the older state is superseded; its round need not wait for it
+                toCount = p.level; // the older state is superseded; its round need not wait for it
                 p.state = state;
                 p.version = version;
-                p.tier = tier;
+                p.level = level;
             } else {
-                mailbox.put(state.group(), new Pending(state, version, tier));
+                mailbox.put(state.group(), new Pending(state, version, level));
                 schedule = !scheduled;
                 scheduled = true;
             }
@@ -125,8 +126,8 @@ final class ClientEntry {
                 LOG.debug("VRRS client {} failure", id, e);
             } finally {
                 callbackSince = 0;
-                if (p.tier != null) {
-                    p.tier.done();
+                if (p.level != null) {
+                    p.level.done();
                 }
             }
         }
@@ -139,8 +140,8 @@ final class ClientEntry {
             p = mailbox.remove(group);
             takenVersion.remove(group);
         }
-        if (p != null && p.tier != null) {
-            p.tier.done();
+        if (p != null && p.level != null) {
+            p.level.done();
         }
     }
 
@@ -153,8 +154,8 @@ final class ClientEntry {
             mailbox.clear();
         }
         for (Pending p : dropped) {
-            if (p.tier != null) {
-                p.tier.done();
+            if (p.level != null) {
+                p.level.done();
             }
         }
     }

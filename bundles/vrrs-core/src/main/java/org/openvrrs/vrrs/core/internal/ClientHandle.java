@@ -1,10 +1,9 @@
 package org.openvrrs.vrrs.core.internal;
 
 import java.util.Set;
-import org.openvrrs.vrrs.api.ClientRegistration;
 
-/** A client's registration; invalid once closed. */
-final class ClientHandle implements ClientRegistration {
+/** A client's registration inside the registry: follows and unfollows groups; invalid once closed. */
+final class ClientHandle implements AutoCloseable {
     private final VrrsDatabase database;
     final ClientEntry entry;
 
@@ -13,28 +12,23 @@ final class ClientHandle implements ClientRegistration {
         this.entry = entry;
     }
 
-    @Override
-    public int id() {
+    int id() {
         return entry.id;
     }
 
-    @Override
-    public String name() {
+    String name() {
         return entry.name;
     }
 
-    @Override
-    public void follow(String group) {
+    void follow(String group) {
         database.follow(entry, group);
     }
 
-    @Override
-    public void unfollow(String group) {
+    void unfollow(String group) {
         database.unfollow(entry, group);
     }
 
-    @Override
-    public Set<String> following() {
+    Set<String> following() {
         return database.following(entry);
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import org.openvrrs.vrrs.api.ClientPriority;
+import org.openvrrs.vrrs.core.internal.GroupRounds.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,23 +37,23 @@ final class Dispatcher implements AutoCloseable {
     private final long stallNanos;
     private final long tierTimeoutNanos;
     private final Set<Chunk> chunks = ConcurrentHashMap.newKeySet();
-    private final Set<Tier> tiers = ConcurrentHashMap.newKeySet();
+    private final Set<Level> levels = ConcurrentHashMap.newKeySet();
     private final LongAdder stalls = new LongAdder();
     private final LongAdder tierTimeouts = new LongAdder();
 
     /**
      * Clients handed to a worker together; any number of threads may work one chunk, each client taken once. With a
-     * tier, each client is first offered the round's state (so the offering is spread over the workers too).
+     * level, each client is first offered the level's state (so the offering is spread over the workers too).
      */
     private final class Chunk implements Runnable {
         private final ClientEntry[] clients;
-        private final Tier tier;
+        private final Level level;
         private final AtomicInteger next = new AtomicInteger();
         private volatile long progressNanos = System.nanoTime();
 
-        Chunk(ClientEntry[] clients, Tier tier) {
+        Chunk(ClientEntry[] clients, Level level) {
             this.clients = clients;
-            this.tier = tier;
+            this.level = level;
         }
 
         @Override
@@ -63,9 +63,9 @@ final class Dispatcher implements AutoCloseable {
                 long now = System.nanoTime();
                 progressNanos = now;
                 ClientEntry c = clients[i];
-                if (tier == null) {
+                if (level == null) {
                     c.drain();
-                } else if (offer(c, tier, now)) {
+                } else if (offer(c, level, now)) {
                     c.drain();
                 }
             }
@@ -93,45 +93,30 @@ final class Dispatcher implements AutoCloseable {
         watchdog.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts a round on a worker: the caller (a server's update) never waits for the fan-out. */
-    void start(Round round) {
-        execute(() -> startTier(round, 0));
+    /** Offers a level's state to its clients, spread over the workers; the level counts who took it. */
+    void offer(ClientEntry[] clients, Level level) {
+        levels.add(level);
+        submit(clients, level);
     }
 
-    /** Offers the round's state to the clients of level {@code level} and the ones after it while levels are empty. */
-    void startTier(Round round, int level) {
-        int l = level;
-        while (l < Round.levels() && round.recipients()[l].length == 0) {
-            l++;
-        }
-        if (l == Round.levels()) {
-            round.group().roundFinished();
-            return;
-        }
-        ClientEntry[] clients = round.recipients()[l];
-        Tier tier = new Tier(round, ClientPriority.values()[l], clients.length, System.nanoTime());
-        tiers.add(tier);
-        submit(clients, tier);
-    }
-
-    /** Offers the tier's state to one client; returns true when the caller must drain it. */
-    private boolean offer(ClientEntry c, Tier tier, long now) {
+    /** Offers the level's state to one client; returns true when the caller must drain it. */
+    private boolean offer(ClientEntry c, Level level, long now) {
         // a client already stuck in a callback gets the state later but holds back no lower level meanwhile
         boolean stuck = c.callbackNanos(now) > stallNanos;
-        boolean drain = c.offer(tier.round.state(), tier.round.version(), stuck ? null : tier);
+        boolean drain = c.offer(level.state(), level.version(), stuck ? null : level);
         if (stuck) {
-            tier.done();
+            level.done();
         }
         return drain;
     }
 
-    /** Hands clients to the workers in chunks: to offer the tier's state and drain, or (tier null) to drain. */
-    private void submit(ClientEntry[] clients, Tier tier) {
+    /** Hands clients to the workers in chunks: to offer the level's state and drain, or (level null) to drain. */
+    private void submit(ClientEntry[] clients, Level level) {
         for (int from = 0; from < clients.length; from += CHUNK_SIZE) {
             int to = Math.min(clients.length, from + CHUNK_SIZE);
             ClientEntry[] part = from == 0 && to == clients.length ? clients
                     : Arrays.copyOfRange(clients, from, to);
-            Chunk chunk = new Chunk(part, tier);
+            Chunk chunk = new Chunk(part, level);
             chunks.add(chunk);
             execute(chunk);
         }
@@ -148,7 +133,8 @@ final class Dispatcher implements AutoCloseable {
         schedule(List.of(client));
     }
 
-    private void execute(Runnable task) {
+    /** Runs a task on a worker: a server's update never waits for the fan-out. */
+    void execute(Runnable task) {
         try {
             workers.execute(task);
         } catch (RejectedExecutionException e) {
@@ -166,15 +152,15 @@ final class Dispatcher implements AutoCloseable {
                     rescue(chunk);
                 }
             }
-            tiers.removeIf(Tier::isReleased);
-            for (Tier tier : tiers) {
-                if (now - tier.startedNanos > tierTimeoutNanos) {
+            levels.removeIf(Level::isReleased);
+            for (Level level : levels) {
+                if (now - level.startedNanos > tierTimeoutNanos) {
                     tierTimeouts.increment();
                     LOG.warn("VRRS: group {}: {} {} client(s) still busy after {} ms, notifying lower priorities",
-                            tier.round.state().group(), tier.remaining(), tier.priority.label(),
-                            TimeUnit.NANOSECONDS.toMillis(now - tier.startedNanos));
-                    tiers.remove(tier);
-                    rescue(tier::release);
+                            level.state().group(), level.remaining(), level.priority.label(),
+                            TimeUnit.NANOSECONDS.toMillis(now - level.startedNanos));
+                    levels.remove(level);
+                    rescue(level::release);
                 }
             }
         } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package org.openvrrs.vrrs.core.internal;
 import org.openvrrs.vrrs.api.ServerRegistration;
 import org.openvrrs.vrrs.api.ServerUpdate;
 
-/** A server's registration; invalid once closed, so a removed server cannot keep writing. */
+/** A server's registration; inert once closed, so a removed server cannot keep writing. */
 final class ServerHandle implements ServerRegistration {
     private final VrrsDatabase database;
     private final String protocol;
@@ -29,12 +29,12 @@ final class ServerHandle implements ServerRegistration {
     }
 
     @Override
-    public void update(ServerUpdate update) {
-        database.serverUpdate(this, update);
+    public boolean update(ServerUpdate update) {
+        return database.serverUpdate(this, update);
     }
 
-    @Override
-    public void close() {
+    /** Withdraws the server: the group stays known, INIT, without a server. Idempotent. */
+    void close() {
         database.serverClose(this);
     }
 

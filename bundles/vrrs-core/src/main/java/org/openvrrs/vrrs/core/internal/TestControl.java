@@ -8,10 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.ClientPriority;
-import org.openvrrs.vrrs.api.ClientRegistration;
 import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.MacAddress;
-import org.openvrrs.vrrs.api.ServerRegistration;
 import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
 import org.openvrrs.vrrs.api.VrrsState;
@@ -32,11 +30,11 @@ public final class TestControl {
     private final Map<String, TestServer> servers = new ConcurrentHashMap<>();
     private final Map<Integer, TestClient> clients = new ConcurrentHashMap<>();
 
-    private record TestServer(ServerRegistration registration, ServerUpdate last) {
+    private record TestServer(ServerHandle registration, ServerUpdate last) {
     }
 
     /** A test client: its registration and the latest state it was pushed per group. */
-    private record TestClient(ClientRegistration registration, SortedMap<String, GroupState> received) {
+    private record TestClient(ClientHandle registration, SortedMap<String, GroupState> received) {
     }
 
     /** The fields an operator may set on a test server's update; null = keep what the group had. */
@@ -63,7 +61,7 @@ public final class TestControl {
         }
         ServerUpdate base = server != null ? server.last : ServerUpdate.init(familyOf(fields), StateReason.PROTOCOL);
         ServerUpdate update = merge(base, state, fields);
-        ServerRegistration registration = server != null ? server.registration
+        ServerHandle registration = server != null ? server.registration
                 : database.registerServer(this, protocol, group);
         try {
             registration.update(update);
@@ -85,15 +83,16 @@ public final class TestControl {
         server.registration.close();
     }
 
-    public ClientRegistration addClient(String name, ClientPriority priority, boolean allGroups) {
+    /** Registers a test client; returns its id. */
+    public int addClient(String name, ClientPriority priority, boolean allGroups) {
         SortedMap<String, GroupState> received = new ConcurrentSkipListMap<>();
-        ClientRegistration registration = database.registerClient(this, name == null ? DEFAULT_CLIENT_NAME : name,
+        ClientHandle registration = database.registerClient(this, name == null ? DEFAULT_CLIENT_NAME : name,
                 priority, allGroups, state -> {
                     received.put(state.group(), state);
                     DebugLog.EVENTS.debug("VRRS: Test client got group {} state {}", state.group(), state.state());
                 });
         clients.put(registration.id(), new TestClient(registration, received));
-        return registration;
+        return registration.id();
     }
 
     public void follow(int id, String group) {

@@ -96,15 +96,20 @@ public final class VrrsDatabase implements AutoCloseable {
         }
     }
 
-    void serverUpdate(ServerHandle handle, ServerUpdate update) {
+    /** Publishes a server's update; false when the handle was closed (the update is ignored). */
+    boolean serverUpdate(ServerHandle handle, ServerUpdate update) {
         if (update == null) {
             throw new IllegalArgumentException("server update is null");
         }
         synchronized (this) {
-            GroupEntry group = liveGroupOf(handle);
+            GroupEntry group = groups.get(handle.group());
+            if (handle.closed || group == null || group.server != handle) {
+                return false;
+            }
             set(group, GroupState.of(group.name, handle.protocol(), group.state.state(), update));
             DebugLog.SERVER.debug("VRRS: Server {} update, group {}, state {}, old state {}, reason {}",
                     handle.protocol(), group.name, update.state(), group.state.oldState(), update.reason().label());
+            return true;
         }
     }
 
@@ -127,15 +132,6 @@ public final class VrrsDatabase implements AutoCloseable {
                         ServerUpdate.init(group.state.family(), StateReason.SERVER_REMOVED)));
             }
         }
-    }
-
-    private GroupEntry liveGroupOf(ServerHandle handle) {
-        GroupEntry group = groups.get(handle.group());
-        if (handle.closed || group == null || group.server != handle) {
-            throw new IllegalStateException("the " + handle.protocol() + " registration for group " + handle.group()
-                    + " is closed");
-        }
-        return group;
     }
 
     // ---- clients
@@ -311,7 +307,8 @@ public final class VrrsDatabase implements AutoCloseable {
     // ---- rounds
 
     private GroupEntry newGroup(String name) {
-        GroupEntry group = new GroupEntry(name, GroupState.unserved(name), nextVersion++, this);
+        GroupEntry group = new GroupEntry(name, GroupState.unserved(name), nextVersion++,
+                new GroupRounds(name, dispatcher));
         groups.put(name, group);
         return group;
     }
@@ -319,29 +316,20 @@ public final class VrrsDatabase implements AutoCloseable {
     private void set(GroupEntry group, GroupState state) {
         group.state = state;
         group.version = nextVersion++;
-        group.changed();
+        group.rounds.publish(state, group.version, recipientsByLevel(group));
     }
 
-    /** Called with the lock held: hands the round, with the group's recipients by priority, to the dispatcher. */
-    void startRound(GroupEntry group) {
+    /** Called with the lock held: the recipients by priority level, cached until the membership changes. */
+    private ClientEntry[][] recipientsByLevel(GroupEntry group) {
         if (group.recipients == null) {
             List<ClientEntry> all = recipientsOf(group);
-            ClientEntry[][] byLevel = new ClientEntry[Round.levels()][];
+            ClientEntry[][] byLevel = new ClientEntry[ClientPriority.values().length][];
             for (ClientPriority p : ClientPriority.values()) {
                 byLevel[p.ordinal()] = all.stream().filter(c -> c.priority == p).toArray(ClientEntry[]::new);
             }
             group.recipients = byLevel;
         }
-        DebugLog.EVENTS.debug("VRRS: Notify group {} state {}", group.name, group.state.state());
-        dispatcher.start(new Round(group, group.state, group.version, group.recipients, dispatcher));
-    }
-
-    void roundFinished(GroupEntry group) {
-        synchronized (this) {
-            if (group.nextRoundNeeded()) {
-                startRound(group);
-            }
-        }
+        return group.recipients;
     }
 
     private List<ClientEntry> recipientsOf(GroupEntry group) {

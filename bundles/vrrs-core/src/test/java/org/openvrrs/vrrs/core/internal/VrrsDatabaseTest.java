@@ -19,17 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.ClientInfo;
 import org.openvrrs.vrrs.api.ClientPriority;
-import org.openvrrs.vrrs.api.ClientRegistration;
 import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.MacAddress;
-import org.openvrrs.vrrs.api.ServerRegistration;
 import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
 import org.openvrrs.vrrs.api.VrrsState;
 
 class VrrsDatabaseTest {
     private final VrrsDatabase db = new VrrsDatabase(2, 50, 300);
-    private final BundleRegistry registry = new BundleRegistry(db, "test");
+    private final RegistryUser registry = new RegistryUser(db);
 
     @AfterEach
     void close() {
@@ -57,13 +55,13 @@ class VrrsDatabaseTest {
     @Test
     void serverPublishesAndFollowersArePushedStateWithOldState() {
         RecordingClient client = new RecordingClient();
-        ClientRegistration reg = registry.registerClient("VRRS TEST CLIENT", ClientPriority.LOW, false, client);
+        ClientHandle reg = registry.registerClient("VRRS TEST CLIENT", ClientPriority.LOW, false, client);
         reg.follow("VRRP-TEST-1");
         await().until(() -> client.received.size() == 1);
         assertThat(client.last().hasServer()).isFalse();
         assertThat(client.last().state()).isEqualTo(VrrsState.INIT);
 
-        ServerRegistration server = registry.registerServer("VRRP", "VRRP-TEST-1");
+        ServerHandle server = registry.registerServer("VRRP", "VRRP-TEST-1");
         server.update(update(VrrsState.BACKUP, 1));
         server.update(update(VrrsState.ACTIVE, 2));
 
@@ -79,7 +77,7 @@ class VrrsDatabaseTest {
 
     @Test
     void followingAnUnknownGroupCreatesItUnservedAndLeavingRemovesIt() {
-        ClientRegistration reg = registry.registerClient("c", ClientPriority.NORMAL, false, s -> { });
+        ClientHandle reg = registry.registerClient("c", ClientPriority.NORMAL, false, s -> { });
         reg.follow("DT-CLUSTER-3");
         GroupState g = registry.group("DT-CLUSTER-3").orElseThrow();
         assertThat(g.hasServer()).isFalse();
@@ -95,7 +93,7 @@ class VrrsDatabaseTest {
     void removingTheServerLeavesTheGroupInitWithoutServerForItsFollowers() {
         RecordingClient client = new RecordingClient();
         registry.registerClient("c", ClientPriority.HIGH, false, client).follow("G");
-        ServerRegistration server = registry.registerServer("VRRP", "G");
+        ServerHandle server = registry.registerServer("VRRP", "G");
         server.update(update(VrrsState.ACTIVE, 1));
         await().until(() -> client.last() != null && client.last().isActive());
 
@@ -106,8 +104,8 @@ class VrrsDatabaseTest {
         assertThat(last.oldState()).isEqualTo(VrrsState.ACTIVE);
         assertThat(last.reason()).isEqualTo(StateReason.SERVER_REMOVED);
         assertThat(last.virtualMac()).isEqualTo(MacAddress.ZERO);
-        assertThatThrownBy(() -> server.update(update(VrrsState.ACTIVE, 2)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(server.update(update(VrrsState.ACTIVE, 2))).as("an update through a closed handle").isFalse();
+        assertThat(registry.group("G").orElseThrow().state()).isEqualTo(VrrsState.INIT);
         server.close(); // idempotent
     }
 
@@ -115,10 +113,10 @@ class VrrsDatabaseTest {
     void highClientsFinishBeforeNormalStartAndNormalBeforeLow() throws Exception {
         VrrsDatabase slowTiers = new VrrsDatabase(2, 50, 60_000);
         try {
-            BundleRegistry r = new BundleRegistry(slowTiers, "t");
+            RegistryUser r = new RegistryUser(slowTiers);
             List<String> events = new CopyOnWriteArrayList<>();
             CountDownLatch releaseHigh = new CountDownLatch(1);
-            ServerRegistration server = r.registerServer("VRRP", "G");
+            ServerHandle server = r.registerServer("VRRP", "G");
             // registered in reverse priority order, so id order cannot explain the result
             r.registerClient("low", ClientPriority.LOW, false, s -> events.add("low " + s.state())).follow("G");
             r.registerClient("normal", ClientPriority.NORMAL, false, s -> events.add("normal " + s.state()))
@@ -153,15 +151,15 @@ class VrrsDatabaseTest {
                 Thread.onSpinWait(); // a little work, to let states pile up
             }
         };
-        ClientRegistration reg = registry.registerClient("c", ClientPriority.NORMAL, false, client);
-        List<ServerRegistration> servers = new ArrayList<>();
+        ClientHandle reg = registry.registerClient("c", ClientPriority.NORMAL, false, client);
+        List<ServerHandle> servers = new ArrayList<>();
         for (int g = 0; g < 8; g++) {
             reg.follow("G" + g);
             servers.add(registry.registerServer("VRRP", "G" + g));
         }
         ExecutorService pushers = Executors.newFixedThreadPool(4);
         int updates = 2000;
-        for (ServerRegistration s : servers) {
+        for (ServerHandle s : servers) {
             pushers.execute(() -> {
                 for (int i = 1; i <= updates; i++) {
                     s.update(update(i % 2 == 0 ? VrrsState.ACTIVE : VrrsState.BACKUP, i));
@@ -188,13 +186,13 @@ class VrrsDatabaseTest {
     void aThrowingClientIsCountedAndHoldsBackNobody() {
         RecordingClient good = new RecordingClient();
         RecordingClient lower = new RecordingClient();
-        ClientRegistration bad = registry.registerClient("bad", ClientPriority.HIGH, false, s -> {
+        ClientHandle bad = registry.registerClient("bad", ClientPriority.HIGH, false, s -> {
             throw new IllegalStateException("boom (expected by the test)");
         });
         bad.follow("G");
         registry.registerClient("good", ClientPriority.HIGH, false, good).follow("G");
         registry.registerClient("lower", ClientPriority.LOW, false, lower).follow("G");
-        ServerRegistration server = registry.registerServer("VRRP", "G");
+        ServerHandle server = registry.registerServer("VRRP", "G");
         server.update(update(VrrsState.ACTIVE, 1));
 
         await().until(() -> lower.last() != null && lower.last().isActive());
@@ -223,7 +221,7 @@ class VrrsDatabaseTest {
         }
         RecordingClient lower = new RecordingClient();
         registry.registerClient("lower", ClientPriority.LOW, false, lower).follow("G");
-        ServerRegistration server = registry.registerServer("VRRP", "G");
+        ServerHandle server = registry.registerServer("VRRP", "G");
 
         server.update(update(VrrsState.ACTIVE, 1));
         await().atMost(ofSeconds(5)).until(() -> neighbours.stream().allMatch(c -> c.last().isActive()));
@@ -259,14 +257,14 @@ class VrrsDatabaseTest {
 
     @Test
     void releasingABundleRemovesEverythingItRegistered() {
-        BundleRegistry plugin = new BundleRegistry(db, "plugin");
+        RegistryUser plugin = new RegistryUser(db);
         RecordingClient other = new RecordingClient();
         registry.registerClient("other", ClientPriority.LOW, false, other).follow("SRV");
         plugin.registerClient("VRRS-Plugins", ClientPriority.HIGH, false, s -> { }).follow("ONLY-PLUGIN");
         plugin.registerServer("VRRP", "SRV").update(update(VrrsState.ACTIVE, 1));
         await().until(() -> other.last() != null && other.last().isActive());
 
-        plugin.deactivate();
+        plugin.release();
 
         assertThat(registry.clients()).extracting(ClientInfo::name).containsExactly("other");
         assertThat(registry.group("ONLY-PLUGIN")).isEmpty();
@@ -277,9 +275,9 @@ class VrrsDatabaseTest {
     @Test
     void aClosedClientIsNotCalledAgainAndItsHandleRefusesWork() {
         RecordingClient client = new RecordingClient();
-        ClientRegistration reg = registry.registerClient("c", ClientPriority.LOW, false, client);
+        ClientHandle reg = registry.registerClient("c", ClientPriority.LOW, false, client);
         reg.follow("G");
-        ServerRegistration server = registry.registerServer("VRRP", "G");
+        ServerHandle server = registry.registerServer("VRRP", "G");
         await().until(() -> client.received.size() >= 1);
         reg.close();
         int seen = client.received.size();
@@ -312,7 +310,7 @@ class VrrsDatabaseTest {
         assertThatThrownBy(() -> registry.registerServer("HSRP", "G"))
                 .isInstanceOf(IllegalStateException.class).hasMessage("group G already has server VRRP");
 
-        ClientRegistration reg = registry.registerClient("c", ClientPriority.LOW, false, s -> { });
+        ClientHandle reg = registry.registerClient("c", ClientPriority.LOW, false, s -> { });
         reg.follow("G");
         assertThatThrownBy(() -> reg.follow("G")).hasMessage("client " + reg.id() + " already follows group G");
         assertThatThrownBy(() -> reg.unfollow("H")).hasMessage("client " + reg.id() + " does not follow group H");

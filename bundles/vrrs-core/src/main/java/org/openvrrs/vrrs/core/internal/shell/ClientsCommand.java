@@ -5,7 +5,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.openvrrs.vrrs.api.Json;
 import org.openvrrs.vrrs.core.internal.VrrsDatabase;
 
 /** {@code show vrrs clients}, with delivery counters on request. */
@@ -22,9 +21,9 @@ public class ClientsCommand implements Action {
     boolean json;
 
     @Override
-    public Object execute() {
+    public Object execute() throws java.io.IOException {
         if (json) {
-            System.out.println(Json.write(database.clients().stream().map(ShowFormat::json).toList()));
+            System.out.println(ShowFormat.JSON_OUT.asString(database.clients().stream().map(ShowFormat::json).toList()));
             return null;
         }
         System.out.print(ShowFormat.clients(database.clients(), detail));

@@ -1,7 +1,7 @@
 package org.openvrrs.vrrs.core.internal.shell;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.karaf.log.core.LogService;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -9,8 +9,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.apache.karaf.shell.api.action.Completion;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 /**
  * {@code debug vrrs infra|plugin|accounting ...} and its {@code no} form: switches the debug loggers on (DEBUG) or
@@ -23,11 +23,14 @@ public class DebugCommand implements Action {
     @Reference
     LogService logService;
 
+    @Reference
+    BundleContext bundleContext;
+
     @Option(name = "--off", aliases = {"-n", "--no"}, description = "Switch the categories off")
     boolean off;
 
-    @Argument(index = 0, name = "area", description = "infra, plugin or accounting", required = false)
-    @Completion(values = {"infra", "plugin", "accounting"}, value = StringsCompleter.class)
+    @Argument(index = 0, name = "area", description = "infra, plugin, accounting, vrrp, ... (what the installed "
+            + "bundles declare)", required = false)
     String area;
 
     @Argument(index = 1, name = "categories", description = "all (default) or categories of the area",
@@ -40,7 +43,7 @@ public class DebugCommand implements Action {
             showEnabled();
             return null;
         }
-        List<String> loggers = DebugCategories.loggers(area, categories);
+        List<String> loggers = declared().loggers(area, categories);
         for (String logger : loggers) {
             logService.setLevel(logger, off ? "DEFAULT" : "DEBUG");
         }
@@ -52,8 +55,9 @@ public class DebugCommand implements Action {
 
     private void showEnabled() {
         int on = 0;
-        for (Map.Entry<String, List<String>> area : DebugCategories.AREAS.entrySet()) {
-            for (String logger : DebugCategories.loggers(area.getKey(), List.of())) {
+        DebugCategories declared = declared();
+        for (String a : declared.areas().keySet()) {
+            for (String logger : declared.loggers(a, List.of())) {
                 String level = logService.getLevel(logger).get(logger);
                 if ("DEBUG".equalsIgnoreCase(level) || "TRACE".equalsIgnoreCase(level)) {
                     System.out.println(describe(logger) + " debugging is on");
@@ -64,6 +68,18 @@ public class DebugCommand implements Action {
         if (on == 0) {
             System.out.println("No VRRS debugging is on");
         }
+    }
+
+    /** The categories the installed bundles declare now. */
+    private DebugCategories declared() {
+        List<String> headers = new ArrayList<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            String h = b.getHeaders("").get(DebugCategories.HEADER);
+            if (h != null) {
+                headers.add(h);
+            }
+        }
+        return new DebugCategories(headers);
     }
 
     /** org.openvrrs.debug.infra.client -> "VRRS infra client". */

@@ -9,7 +9,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.openvrrs.vrrs.api.GroupState;
-import org.openvrrs.vrrs.api.Json;
 import org.openvrrs.vrrs.core.internal.VrrsDatabase;
 
 /** {@code show vrrs group [name]}. */
@@ -27,12 +26,12 @@ public class GroupCommand implements Action {
     boolean json;
 
     @Override
-    public Object execute() {
+    public Object execute() throws java.io.IOException {
         List<GroupState> groups = name == null ? database.groups()
                 : List.of(database.group(name).orElseThrow(
                         () -> new IllegalArgumentException("no VRRS group named " + name)));
         if (json) {
-            System.out.println(Json.write(groups.stream()
+            System.out.println(ShowFormat.JSON_OUT.asString(groups.stream()
                     .map(g -> ShowFormat.json(g, database.recipients(g.group()))).toList()));
             return null;
         }

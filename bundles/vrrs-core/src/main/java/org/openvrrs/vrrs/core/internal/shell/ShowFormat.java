@@ -1,5 +1,6 @@
 package org.openvrrs.vrrs.core.internal.shell;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,9 @@ import org.openvrrs.vrrs.api.IpAddresses;
 
 /** The layouts of IOS's {@code show vrrs} commands, which scripts written for IOS parse. */
 public final class ShowFormat {
+    /** JSON for the shows' {@code --json}: fields in order, absent values written as null (scripts expect every key). */
+    static final JSON JSON_OUT = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+
     /** IOS prints a group without server as "UNKNOW" in the summary (its column is six wide); scripts expect it. */
     static final String NO_SERVER_SHORT = "UNKNOW";
     static final String NO_SERVER_LONG = "Not configured";

@@ -5,7 +5,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.openvrrs.vrrs.api.Json;
 import org.openvrrs.vrrs.core.internal.VrrsDatabase;
 
 /** {@code show vrrs summary}. */
@@ -19,9 +18,9 @@ public class SummaryCommand implements Action {
     boolean json;
 
     @Override
-    public Object execute() {
+    public Object execute() throws java.io.IOException {
         if (json) {
-            System.out.println(Json.write(database.groups().stream().map(g -> ShowFormat.json(g, null)).toList()));
+            System.out.println(ShowFormat.JSON_OUT.asString(database.groups().stream().map(g -> ShowFormat.json(g, null)).toList()));
         } else {
             System.out.print(ShowFormat.summary(database.groups()));
         }

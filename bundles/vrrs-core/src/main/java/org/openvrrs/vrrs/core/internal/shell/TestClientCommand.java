@@ -12,7 +12,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.openvrrs.vrrs.api.ClientPriority;
-import org.openvrrs.vrrs.api.ClientRegistration;
 import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.core.internal.TestControl;
 
@@ -57,8 +56,9 @@ public class TestClientCommand implements Action {
         }
         switch (a) {
             case "add" -> {
-                ClientRegistration r = control.addClient(name, ClientPriority.parse(priority), allGroups);
-                System.out.println("Client " + r.id() + " " + r.name() + " registered");
+                String n = name == null ? TestControl.DEFAULT_CLIENT_NAME : name;
+                int added = control.addClient(n, ClientPriority.parse(priority), allGroups);
+                System.out.println("Client " + added + " " + n + " registered");
             }
             case "follow" -> {
                 control.follow(id(), group());

@@ -84,20 +84,23 @@ class ShowFormatTest {
     }
 
     @Test
-    void debugCategoriesFollowTheGuide() {
-        assertThat(DebugCategories.loggers("infra", List.of("all"))).containsExactly(
+    void debugCategoriesAreWhatTheBundlesDeclare() {
+        // as the manifests of vrrs-core, plugin-common with a plug-in, and net-linux declare them
+        DebugCategories declared = new DebugCategories(List.of("infra.client, infra.events,infra.server",
+                "plugin.mac, plugin.sublock", "infra.linux", "not a category"));
+        assertThat(declared.loggers("infra", List.of("all"))).containsExactly(
                 "org.openvrrs.debug.infra.client", "org.openvrrs.debug.infra.events",
-                "org.openvrrs.debug.infra.server");
-        assertThat(DebugCategories.loggers("plugin", List.of("mac"))).containsExactly("org.openvrrs.debug.plugin.mac");
-        assertThatThrownBy(() -> DebugCategories.loggers("infra", List.of("bogus")))
-                .hasMessage("unknown infra debug category 'bogus': expected all, client, events, server");
-        assertThatThrownBy(() -> DebugCategories.loggers("nope", List.of()))
-                .hasMessage("unknown debug area 'nope': expected one of infra, plugin, accounting");
+                "org.openvrrs.debug.infra.linux", "org.openvrrs.debug.infra.server");
+        assertThat(declared.loggers("plugin", List.of("mac"))).containsExactly("org.openvrrs.debug.plugin.mac");
+        assertThatThrownBy(() -> declared.loggers("infra", List.of("bogus")))
+                .hasMessage("unknown infra debug category 'bogus': expected all, client, events, linux, server");
+        assertThatThrownBy(() -> declared.loggers("nope", List.of()))
+                .hasMessage("unknown debug area 'nope': expected one of infra, plugin");
     }
 
     @Test
     void jsonCarriesTheSameFieldsAsTheGroupView() throws Exception {
-        String json = org.openvrrs.vrrs.api.Json.write(ShowFormat.json(
+        String json = ShowFormat.JSON_OUT.asString(ShowFormat.json(
                 served("G", VrrsState.ACTIVE, VrrsState.BACKUP, "192.0.2.1"),
                 List.of(new ClientInfo(2, "VRRS-Accounting", ClientPriority.LOW, true, Set.of(), 5, 0, 1))));
         assertThat(json).isEqualTo("{\"group\":\"G\",\"server\":\"VRRP\",\"state\":\"ACTIVE\","
@@ -106,5 +109,16 @@ class ShowFormatTest {
                 + "\"activeAddress\":\"192.0.2.2\",\"standbyAddress\":\"192.0.2.3\",\"clients\":[{\"id\":2,"
                 + "\"name\":\"VRRS-Accounting\",\"priority\":\"Low\",\"allGroups\":true,\"following\":[],"
                 + "\"delivered\":5,\"failed\":0,\"coalesced\":1}]}");
+    }
+
+    @Test
+    void jsonIsWrittenWithEscapesOrderAndNulls() throws Exception {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("group", "DT \"1\"\n");
+        m.put("active", true);
+        m.put("clients", List.of(1, 2L));
+        m.put("none", null);
+        assertThat(ShowFormat.JSON_OUT.asString(m))
+                .isEqualTo("{\"group\":\"DT \\\"1\\\"\\n\",\"active\":true,\"clients\":[1,2],\"none\":null}");
     }
 }
