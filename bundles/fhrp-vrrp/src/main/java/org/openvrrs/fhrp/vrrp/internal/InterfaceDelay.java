@@ -19,7 +19,7 @@ record InterfaceDelay(int minimumSeconds, int reloadSeconds) {
 
     /**
      * Parses the per-interface lines {@code [NETWORK/]IFNAME [minimum S] [reload S]}, keyed by
-     * {@code NETWORK/IFNAME} (network {@value VrrpEngine#LOCAL} when not given).
+     * {@code NETWORK/IFNAME} (network {@value org.openvrrs.net.api.Network#LOCAL} when not given).
      */
     static Map<String, InterfaceDelay> parse(String[] lines) {
         Map<String, InterfaceDelay> delays = new HashMap<>();
@@ -45,7 +45,7 @@ record InterfaceDelay(int minimumSeconds, int reloadSeconds) {
             }
             int min = minimum == null ? 0 : minimum;
             String key = line.trim().split("\\s+")[0];
-            delays.put(key.contains("/") ? key : VrrpEngine.LOCAL + "/" + key,
+            delays.put(key.contains("/") ? key : org.openvrrs.net.api.Network.LOCAL + "/" + key,
                     new InterfaceDelay(min, reload == null ? min : reload));
         }
         return delays;

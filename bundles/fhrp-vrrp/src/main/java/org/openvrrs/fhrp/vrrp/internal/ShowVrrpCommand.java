@@ -7,7 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.openvrrs.vrrs.api.Json;
+import com.fasterxml.jackson.jr.ob.JSON;
 
 /** {@code show vrrp [brief] [interface] [group]}. */
 @Service
@@ -29,14 +29,14 @@ public class ShowVrrpCommand implements Action {
     Integer vrid;
 
     @Override
-    public Object execute() {
+    public Object execute() throws java.io.IOException {
         List<GroupStatus> groups = vrrp.status().stream()
                 .filter(s -> iface == null || ShowVrrpFormat.where(s.config()).equals(iface)
                         || s.config().interfaceName().equals(iface))
                 .filter(s -> vrid == null || s.config().vrid() == vrid)
                 .toList();
         if (json) {
-            System.out.println(Json.write(groups.stream().map(ShowVrrpFormat::json).toList()));
+            System.out.println(JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES).asString(groups.stream().map(ShowVrrpFormat::json).toList()));
         } else if (brief) {
             System.out.print(ShowVrrpFormat.brief(groups));
         } else {

@@ -15,7 +15,7 @@ final class ShowVrrpFormat {
     }
 
     static String where(VrrpGroupConfig c) {
-        return VrrpEngine.networkName(c).equals(VrrpEngine.LOCAL) ? c.interfaceName()
+        return VrrpEngine.networkName(c).equals(org.openvrrs.net.api.Network.LOCAL) ? c.interfaceName()
                 : c.network() + "/" + c.interfaceName();
     }
 

@@ -33,8 +33,30 @@ final class VirtualRouter {
         /** Gives the virtual addresses up. */
         void stopBeingMaster();
 
-        /** State or master information changed (for VRRS and the show commands). */
-        void changed(VirtualRouter router, State old, StateReason reason);
+        /** The state, the Master or this router's priority changed (for VRRS, the log and the show commands). */
+        void changed(Transition transition);
+    }
+
+    /**
+     * One change as the state machine saw it, complete: whoever turns it into a VRRS update or a log line reads
+     * nothing back from the router.
+     *
+     * @param oldState       the state before (equal to {@code newState} when only the Master or priority changed)
+     * @param newState       the state now
+     * @param reason         why
+     * @param masterAddress  the Master's primary address (this router's when Master), null when unknown
+     * @param masterPriority the Master's priority, 0 when unknown
+     * @param priority       this router's priority
+     * @param ownAddress     this router's primary address
+     * @param peerAddress    the source of the last advertisement from another router, null before any
+     * @param takeover       how the change to Master went, when this change made the router Master; else null
+     */
+    record Transition(State oldState, State newState, StateReason reason, InetAddress masterAddress,
+            int masterPriority, int priority, InetAddress ownAddress, InetAddress peerAddress, Takeover takeover) {
+
+        boolean stateChanged() {
+            return oldState != newState;
+        }
     }
 
     /** The settings the state machine needs; see {@link VrrpGroupConfig} for their meaning. */
@@ -131,11 +153,6 @@ final class VirtualRouter {
         transition(State.INITIALIZE, reason);
     }
 
-    /** An ADVERTISEMENT for this virtual router that passed packet validation, received now. */
-    void advertisement(InetAddress source, int priority, int advertIntervalCentis) {
-        advertisement(source, priority, advertIntervalCentis, scheduler.nanoTime());
-    }
-
     /**
      * An ADVERTISEMENT received at {@code receivedNanos} (scheduler time): the Master_Down_Timer runs from the
      * packet's arrival, not from when this thread got to it, so hand-off delays do not postpone a takeover.
@@ -161,7 +178,7 @@ final class VirtualRouter {
             cancel(masterDownTimer);
             becomeMaster(StateReason.PRIORITY, NewMasterReason.PRIORITY, -1);
         } else if (state == State.BACKUP && old.priority() != newSettings.priority()) {
-            actions.changed(this, state, StateReason.PRIORITY);
+            emit(state, StateReason.PRIORITY);
         }
     }
 
@@ -186,7 +203,7 @@ final class VirtualRouter {
             preempting = false;
             startMasterDownTimer(masterDownIntervalNanos());
             if (masterChanged) {
-                actions.changed(this, state, StateReason.PROTOCOL);
+                emit(state, StateReason.PROTOCOL);
             }
         } else {
             preempting = true; // discard, and the Master_Down_Timer makes this router Master
@@ -298,7 +315,13 @@ final class VirtualRouter {
     private void transition(State next, StateReason reason) {
         State old = state;
         state = next;
-        actions.changed(this, old, reason);
+        emit(old, reason);
+    }
+
+    private void emit(State old, StateReason reason) {
+        boolean tookOver = state == State.MASTER && old != State.MASTER;
+        actions.changed(new Transition(old, state, reason, masterAddress, masterPriority, settings.priority(),
+                settings.primaryAddress(), lastPeerAddress, tookOver ? lastTakeover : null));
     }
 
     /** Unsigned comparison of two addresses of one family (the RFC's tie-break on primary addresses). */
@@ -316,11 +339,6 @@ final class VirtualRouter {
         return settings;
     }
 
-    /** The last change to Master, null before the first. */
-    Takeover lastTakeover() {
-        return lastTakeover;
-    }
-
     /** The current Master's primary address (this router's when Master), null when unknown. */
     InetAddress masterAddress() {
         return masterAddress;
@@ -328,11 +346,6 @@ final class VirtualRouter {
 
     int masterPriority() {
         return masterPriority;
-    }
-
-    /** The source of the last advertisement from another router, null before any. */
-    InetAddress lastPeerAddress() {
-        return lastPeerAddress;
     }
 
     int masterAdverIntervalCentis() {

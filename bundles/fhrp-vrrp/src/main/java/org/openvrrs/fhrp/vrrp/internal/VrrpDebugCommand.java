@@ -10,12 +10,13 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.openvrrs.vrrs.api.DebugLoggers;
 
 /** {@code debug vrrp vrrs} and {@code debug vrrp all}: VRRS interactions, and state changes and packets. */
 @Service
 @Command(scope = "vrrp", name = "debug", description = "Switches VRRP debug logging: vrrs (VRRS interactions) or all.")
 public class VrrpDebugCommand implements Action {
+    private static final String VRRS_LOGGER = "org.openvrrs.debug.vrrp.vrrs";
+
     @Reference
     LogService logService;
 
@@ -29,8 +30,8 @@ public class VrrpDebugCommand implements Action {
     @Override
     public Object execute() {
         List<String> loggers = switch (what) {
-            case "vrrs" -> List.of(DebugLoggers.name("vrrp", "vrrs"));
-            case "all" -> List.of(DebugLoggers.name("vrrp", "vrrs"), VrrpGroup.class.getPackageName());
+            case "vrrs" -> List.of(VRRS_LOGGER);
+            case "all" -> List.of(VRRS_LOGGER, VrrpGroup.class.getPackageName());
             default -> throw new IllegalArgumentException("unknown VRRP debug '" + what + "': expected vrrs or all");
         };
         loggers.forEach(l -> logService.setLevel(l, off ? "DEFAULT" : "DEBUG"));

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  * that goes away takes its groups to Initialize until it returns.
  */
 final class VrrpEngine {
-    static final String LOCAL = "local";
     private static final Logger LOG = LoggerFactory.getLogger(VrrpEngine.class);
 
     /** A configured group as its owner holds it: the running {@link VrrpGroup} comes and goes with the network. */
@@ -239,8 +238,8 @@ final class VrrpEngine {
         return all;
     }
 
-    /** The network a configuration names; "" means the appliance's own network, {@value #LOCAL}. */
+    /** The network a configuration names; "" means the appliance's own network, {@value Network#LOCAL}. */
     static String networkName(VrrpGroupConfig c) {
-        return c.network().isEmpty() ? LOCAL : c.network();
+        return c.network().isEmpty() ? Network.LOCAL : c.network();
     }
 }

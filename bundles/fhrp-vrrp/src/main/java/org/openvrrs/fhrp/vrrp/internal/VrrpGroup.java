@@ -15,6 +15,7 @@ import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.MacAddress;
+import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
 final class VrrpGroup implements VirtualRouter.Actions {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpGroup.class);
 
-    /** Told of every state change and master change, on the scheduler thread (the VRRS link listens). */
+    /** Told of every state, Master or priority change, on the scheduler thread (the VRRS link listens). */
     interface Listener {
-        void changed(VrrpGroup group, VirtualRouter.State old, StateReason reason);
+        /** @param update the change as VRRS reads it, made once for every listener */
+        void changed(VirtualRouter.Transition transition, ServerUpdate update);
     }
 
     private final Network network;
@@ -191,15 +193,16 @@ final class VrrpGroup implements VirtualRouter.Actions {
         }
     }
 
+    /** Pushes the change first (a takeover's clients wait for it), then logs it. */
     @Override
-    public void changed(VirtualRouter r, VirtualRouter.State old, StateReason reason) {
-        if (old != r.state()) {
-            LOG.info("VRRP {}: {} -> {} ({}{})", config.key(), old, r.state(), reason.label(),
-                    r.state() == VirtualRouter.State.MASTER ? takeoverTiming(r.lastTakeover()) : "");
-        }
+    public void changed(VirtualRouter.Transition t) {
         Listener l = listener;
         if (l != null) {
-            l.changed(this, old, reason);
+            l.changed(t, VrrsLink.update(t, config, virtualMac));
+        }
+        if (t.stateChanged()) {
+            LOG.info("VRRP {}: {} -> {} ({}{})", config.key(), t.oldState(), t.newState(), t.reason().label(),
+                    takeoverTiming(t.takeover()));
         }
     }
 

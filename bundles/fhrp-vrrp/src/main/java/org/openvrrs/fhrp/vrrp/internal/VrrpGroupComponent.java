@@ -1,15 +1,13 @@
 package org.openvrrs.fhrp.vrrp.internal;
 
-import org.openvrrs.vrrs.api.VrrsRegistry;
+import org.openvrrs.vrrs.api.VrrsWhiteboard;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One VRRP group per factory configuration ({@value #FACTORY_PID}), and its link to VRRS: with a name
  * ({@code vrrp N name NAME}) the group is the VRRS server of that name and pushes every change. The registry may
- * come and go (a restarted vrrs-core): the group registers again when it returns.
+ * come and go (a restarted vrrs-core): the group is a {@code VrrsServer} service, which the registry finds again.
  */
 @Component(service = {}, configurationPid = VrrpGroupComponent.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -80,46 +78,35 @@ public final class VrrpGroupComponent {
     }
 
     private final VrrpService service;
-    private final VrrsPublisher publisher = new VrrsPublisher();
+    private final VrrsLink link;
     private VrrpEngine.Handle handle;
 
     @Activate
-    public VrrpGroupComponent(@Reference VrrpService service, Config config) {
+    public VrrpGroupComponent(@Reference VrrpService service, Config config, BundleContext context) {
         this.service = service;
-        this.handle = service.engine().add(parse(config), publisher);
-        publisher.attach(handle);
+        VrrpGroupConfig c = parse(config);
+        this.link = new VrrsLink(VrrsWhiteboard.of(context), c);
+        this.handle = service.engine().add(c, link);
+        link.attach(handle);
     }
 
     @Modified
     void modified(Config config) {
         VrrpGroupConfig c = parse(config);
-        VrrpGroupConfig old = handle.config();
-        if (c.key().equals(old.key())) {
+        if (c.key().equals(handle.config().key())) {
             service.engine().reconfigure(handle, c);
+            link.configured(c);
         } else {
             service.engine().remove(handle);
-            handle = service.engine().add(c, publisher);
-            publisher.attach(handle);
-        }
-        if (!c.vrrsName().equals(old.vrrsName())) {
-            publisher.nameChanged();
+            handle = service.engine().add(c, link);
+            link.attach(handle);
         }
     }
 
     @Deactivate
     void deactivate() {
         service.engine().remove(handle);
-        publisher.close();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindRegistry(VrrsRegistry r) {
-        publisher.registryAdded(r);
-    }
-
-    void unbindRegistry(VrrsRegistry r) {
-        publisher.registryRemoved(r);
+        link.close();
     }
 
     /** Turns the typed configuration into a validated one, or throws with a message for the operator. */

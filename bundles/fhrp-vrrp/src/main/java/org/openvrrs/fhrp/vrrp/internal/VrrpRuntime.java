@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.vrrs.api.IpAddresses;
-import org.openvrrs.vrrs.api.VrrsRegistry;
+import org.openvrrs.vrrs.api.VrrsWhiteboard;
 
 /**
  * The VRRP engine without OSGi, for tools and tests that run the appliance's VRRP in a plain JVM (the namespace
@@ -27,16 +27,16 @@ public final class VrrpRuntime {
     }
 
     private final VrrpEngine engine = new VrrpEngine(Map.of(), false);
-    private final VrrsRegistry registry;
+    private final VrrsWhiteboard whiteboard;
 
     /** A runtime whose named groups publish nothing. */
     public VrrpRuntime() {
         this(null);
     }
 
-    /** A runtime whose groups with a {@code name} publish their state to {@code registry}, as in the appliance. */
-    public VrrpRuntime(VrrsRegistry registry) {
-        this.registry = registry;
+    /** A runtime whose groups with a {@code name} are VRRS servers declared on {@code whiteboard}, as in the appliance. */
+    public VrrpRuntime(VrrsWhiteboard whiteboard) {
+        this.whiteboard = whiteboard;
     }
 
     /** Offers a network to the groups configured on it ({@code network} property; "" = {@code local}). */
@@ -57,21 +57,17 @@ public final class VrrpRuntime {
     public AutoCloseable addGroup(Map<String, ?> properties, StateListener listener) {
         VrrpGroupConfig config = VrrpGroupComponent.toGroupConfig(
                 TypedConfig.of(VrrpGroupComponent.Config.class, properties));
-        VrrsPublisher publisher = new VrrsPublisher();
-        VrrpEngine.Handle handle = engine.add(config, (group, old, reason) -> {
-            publisher.changed(group, old, reason);
-            GroupStatus s = group.status();
-            InetAddress master = s.masterAddress();
-            listener.changed(config.key(), s.state().name(), master == null ? "" : IpAddresses.format(master),
-                    s.priority());
+        VrrsLink link = new VrrsLink(whiteboard, config);
+        VrrpEngine.Handle handle = engine.add(config, (t, update) -> {
+            link.changed(t, update);
+            InetAddress master = t.masterAddress();
+            listener.changed(config.key(), t.newState().name(), master == null ? "" : IpAddresses.format(master),
+                    t.priority());
         });
-        publisher.attach(handle);
-        if (registry != null) {
-            publisher.registryAdded(registry);
-        }
+        link.attach(handle);
         return () -> {
             engine.remove(handle);
-            publisher.close();
+            link.close();
         };
     }
 

@@ -18,14 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The VRRP server of the appliance: the engine running every configured group on the {@link Network} services
- * (one per platform or simulated router, told apart by their {@value #NETWORK_NAME} property) and the per-interface
+ * (one per platform or simulated router, told apart by their {@value Network#NAME_PROPERTY} property) and the per-interface
  * {@code vrrp delay} settings. Networks come and go at run time; groups follow them.
  */
 @Component(service = VrrpService.class, configurationPid = VrrpService.PID)
 @Designate(ocd = VrrpService.Config.class)
 public final class VrrpService {
     static final String PID = "org.openvrrs.vrrp";
-    static final String NETWORK_NAME = "network.name";
     private static final Logger LOG = LoggerFactory.getLogger(VrrpService.class);
 
     @ObjectClassDefinition(name = "OpenVRRS VRRP", description = "Settings of the VRRP server")
@@ -66,8 +65,8 @@ public final class VrrpService {
     }
 
     private static String nameOf(Map<String, Object> properties) {
-        Object name = properties.get(NETWORK_NAME);
-        return name == null ? VrrpEngine.LOCAL : name.toString();
+        Object name = properties.get(Network.NAME_PROPERTY);
+        return name == null ? Network.LOCAL : name.toString();
     }
 
     VrrpEngine engine() {

@@ -55,7 +55,7 @@ class SimulatedLanTest {
                 InterfaceAddress.parse("2001:db8::" + (1 + n) + "/64"));
         routers.add(r);
         engine.addNetwork(r.name(), r);
-        VrrpEngine.Handle h = engine.add(config(r.name(), priority, version, family, vips), (g, old, why) -> { });
+        VrrpEngine.Handle h = engine.add(config(r.name(), priority, version, family, vips), (t, update) -> { });
         handles.add(h);
         clock.runUntilIdle();
         return h.group();

@@ -39,9 +39,9 @@ class VirtualRouterTest {
         }
 
         @Override
-        public void changed(VirtualRouter router, State old, StateReason reason) {
-            if (old != router.state()) {
-                log.add(old + "->" + router.state() + " " + reason.label());
+        public void changed(VirtualRouter.Transition t) {
+            if (t.stateChanged()) {
+                log.add(t.oldState() + "->" + t.newState() + " " + t.reason().label());
             }
         }
     };
@@ -101,7 +101,7 @@ class VirtualRouterTest {
         r.startup();
         for (int i = 0; i < 10; i++) {
             clock.advance(SECOND);
-            r.advertisement(ip("192.0.2.9"), 200, 100);
+            r.advertisement(ip("192.0.2.9"), 200, 100, clock.nanoTime());
         }
         assertThat(r.state()).isEqualTo(State.BACKUP);
         assertThat(r.masterAddress()).isEqualTo(ip("192.0.2.9"));
@@ -118,8 +118,8 @@ class VirtualRouterTest {
     void priorityZeroFromTheMasterMakesTheBackupTakeOverAfterSkewTime() {
         VirtualRouter r = router(settings(100, true, 0));
         r.startup();
-        r.advertisement(ip("192.0.2.9"), 200, 100);
-        r.advertisement(ip("192.0.2.9"), 0, 100);
+        r.advertisement(ip("192.0.2.9"), 200, 100, clock.nanoTime());
+        r.advertisement(ip("192.0.2.9"), 0, 100, clock.nanoTime());
         long skew = (256L - 100) * SECOND / 256;
         assertThat(r.skewTimeNanos()).isEqualTo(skew);
         clock.advance(skew - 1);
@@ -134,7 +134,7 @@ class VirtualRouterTest {
         r.startup();
         long start = clock.nanoTime();
         for (int i = 0; i < 10 && r.state() == State.BACKUP; i++) {
-            r.advertisement(ip("192.0.2.9"), 100, 100);
+            r.advertisement(ip("192.0.2.9"), 100, 100, clock.nanoTime());
             clock.advance(SECOND);
         }
         assertThat(r.state()).isEqualTo(State.MASTER);
@@ -147,7 +147,7 @@ class VirtualRouterTest {
         VirtualRouter r = router(settings(150, false, 0));
         r.startup();
         for (int i = 0; i < 20; i++) {
-            r.advertisement(ip("192.0.2.9"), 100, 100);
+            r.advertisement(ip("192.0.2.9"), 100, 100, clock.nanoTime());
             clock.advance(SECOND);
         }
         assertThat(r.state()).isEqualTo(State.BACKUP);
@@ -164,7 +164,7 @@ class VirtualRouterTest {
             if (clock.nanoTime() - firstLowerAdvert < 5 * SECOND) {
                 lastAccepted = clock.nanoTime();
             }
-            r.advertisement(ip("192.0.2.9"), 100, 100);
+            r.advertisement(ip("192.0.2.9"), 100, 100, clock.nanoTime());
             clock.advance(SECOND / 2);
         }
         assertThat(r.state()).isEqualTo(State.MASTER);
@@ -178,7 +178,7 @@ class VirtualRouterTest {
         VirtualRouter r = router(settings(255, true, 0));
         r.startup();
         r.reconfigure(settings(100, true, 0));
-        r.advertisement(ip("192.0.2.9"), 200, 50);
+        r.advertisement(ip("192.0.2.9"), 200, 50, clock.nanoTime());
         assertThat(r.state()).isEqualTo(State.BACKUP);
         assertThat(r.masterAdverIntervalCentis()).isEqualTo(50);
         assertThat(r.masterDownIntervalNanos()).isEqualTo(3 * SECOND / 2 + (256L - 100) * SECOND / 2 / 256);
@@ -193,11 +193,11 @@ class VirtualRouterTest {
         assertThat(r.state()).isEqualTo(State.MASTER);
 
         log.clear();
-        r.advertisement(ip("192.0.2.1"), 100, 100); // lower address: we stay, and assert at once
+        r.advertisement(ip("192.0.2.1"), 100, 100, clock.nanoTime()); // lower address: we stay, and assert at once
         assertThat(r.state()).isEqualTo(State.MASTER);
         assertThat(log).containsExactly("advert 100");
 
-        r.advertisement(ip("192.0.2.200"), 100, 100); // higher address wins
+        r.advertisement(ip("192.0.2.200"), 100, 100, clock.nanoTime()); // higher address wins
         assertThat(r.state()).isEqualTo(State.BACKUP);
         assertThat(r.masterAddress()).isEqualTo(ip("192.0.2.200"));
     }
@@ -209,8 +209,8 @@ class VirtualRouterTest {
         clock.advance(mdi(200));
         advertTimes.clear();
         clock.advance(SECOND / 2);
-        r.advertisement(ip("192.0.2.9"), 100, 100);
-        r.advertisement(ip("192.0.2.9"), 0, 100);
+        r.advertisement(ip("192.0.2.9"), 100, 100, clock.nanoTime());
+        r.advertisement(ip("192.0.2.9"), 0, 100, clock.nanoTime());
         clock.advance(SECOND);
         long t = clock.nanoTime();
         assertThat(advertTimes).containsExactly(t - SECOND, t - SECOND, t);
@@ -247,7 +247,7 @@ class VirtualRouterTest {
     void version2UsesTheSecondBasedSkewAndDoesNotLearnTheInterval() {
         VirtualRouter r = router(new VirtualRouter.Settings(100, 300, true, 0, false, true, ip("192.0.2.2")));
         r.startup();
-        r.advertisement(ip("192.0.2.9"), 200, 100);
+        r.advertisement(ip("192.0.2.9"), 200, 100, clock.nanoTime());
         assertThat(r.masterAdverIntervalCentis()).isEqualTo(300);
         assertThat(r.skewTimeNanos()).isEqualTo((256L - 100) * SECOND / 256);
         assertThat(r.masterDownIntervalNanos()).isEqualTo(9 * SECOND + (256L - 100) * SECOND / 256);
@@ -257,7 +257,7 @@ class VirtualRouterTest {
     void raisingPriorityTo255TakesOverAtOnce() {
         VirtualRouter r = router(settings(100, true, 0));
         r.startup();
-        r.advertisement(ip("192.0.2.9"), 200, 100);
+        r.advertisement(ip("192.0.2.9"), 200, 100, clock.nanoTime());
         r.reconfigure(settings(255, true, 0));
         assertThat(r.state()).isEqualTo(State.MASTER);
     }
@@ -296,6 +296,7 @@ class VirtualRouterTest {
                 clock.execute(task);
             }
         };
+        List<VirtualRouter.Transition> transitions = new ArrayList<>();
         VirtualRouter.Actions slow = new VirtualRouter.Actions() {
             @Override
             public void sendAdvertisement(int priority) {
@@ -312,23 +313,26 @@ class VirtualRouterTest {
             }
 
             @Override
-            public void changed(VirtualRouter router, State old, StateReason reason) {
+            public void changed(VirtualRouter.Transition t) {
+                transitions.add(t);
             }
         };
         VirtualRouter r = new VirtualRouter(lagging, settings(100, true, 0), slow);
         r.startup();
-        assertThat(r.lastTakeover()).isNull();
+        assertThat(transitions.get(0).takeover()).as("start-up as Backup is no takeover").isNull();
         clock.advance(mdi(100) - 1);
         lag[0] = 2 * MS; // the timer thread wakes 2 ms after the deadline
         clock.advance(1);
         assertThat(r.state()).isEqualTo(State.MASTER);
-        assertThat(r.lastTakeover()).isEqualTo(new VirtualRouter.Takeover(2 * MS, 40_000, 250_000));
-        assertThat(VrrpGroup.takeoverTiming(r.lastTakeover()))
+        VirtualRouter.Takeover takeover = transitions.get(transitions.size() - 1).takeover();
+        assertThat(takeover).isEqualTo(new VirtualRouter.Takeover(2 * MS, 40_000, 250_000));
+        assertThat(VrrpGroup.takeoverTiming(takeover))
                 .isEqualTo("; timer +2.000 ms, advert 0.040 ms, announce 0.250 ms");
 
         VirtualRouter owner = new VirtualRouter(lagging, settings(255, true, 0), slow);
         owner.startup(); // Master at once: no timer involved
-        assertThat(owner.lastTakeover().timerLateNanos()).isEqualTo(-1);
-        assertThat(VrrpGroup.takeoverTiming(owner.lastTakeover())).isEqualTo("; advert 0.040 ms, announce 0.250 ms");
+        VirtualRouter.Takeover ownerTakeover = transitions.get(transitions.size() - 1).takeover();
+        assertThat(ownerTakeover.timerLateNanos()).isEqualTo(-1);
+        assertThat(VrrpGroup.takeoverTiming(ownerTakeover)).isEqualTo("; advert 0.040 ms, announce 0.250 ms");
     }
 }

@@ -76,22 +76,27 @@ class VrrpConfigurationTest {
     void aMasterIsActiveWithItsOwnAddressAndABackupNamesTheMaster() throws Exception {
         VrrpGroupConfig c = parse(minimal());
         MacAddress vmac = MacAddress.vrrp(AddressFamily.IPV4, 1);
-        GroupStatus backup = new GroupStatus(c, VirtualRouter.State.BACKUP, 100, vmac, ip("192.0.2.2"),
-                ip("192.0.2.3"), 200, 100, 3_609_375_000L, 0, new GroupStatistics());
-        ServerUpdate b = VrrsPublisher.update(backup, ip("192.0.2.3"), StateReason.PROTOCOL);
+        VirtualRouter.Transition backup = new VirtualRouter.Transition(VirtualRouter.State.INITIALIZE,
+                VirtualRouter.State.BACKUP, StateReason.PROTOCOL, ip("192.0.2.3"), 200, 100, ip("192.0.2.2"),
+                ip("192.0.2.3"), null);
+        ServerUpdate b = VrrsLink.update(backup, c, vmac);
         assertThat(b.state()).isEqualTo(VrrsState.BACKUP);
         assertThat(b.activeAddress()).isEqualTo(ip("192.0.2.3"));
         assertThat(b.standbyAddress()).isEqualTo(ip("192.0.2.2"));
         assertThat(b.virtualAddress()).isEqualTo(ip("192.0.2.1"));
         assertThat(b.virtualMac()).isEqualTo(vmac);
 
-        GroupStatus master = new GroupStatus(c, VirtualRouter.State.MASTER, 100, vmac, ip("192.0.2.2"),
-                ip("192.0.2.2"), 100, 100, 3_609_375_000L, 0, new GroupStatistics());
-        ServerUpdate m = VrrsPublisher.update(master, ip("192.0.2.3"), StateReason.PROTOCOL);
+        VirtualRouter.Transition master = new VirtualRouter.Transition(VirtualRouter.State.BACKUP,
+                VirtualRouter.State.MASTER, StateReason.PROTOCOL, ip("192.0.2.2"), 100, 100, ip("192.0.2.2"),
+                ip("192.0.2.3"), null);
+        ServerUpdate m = VrrsLink.update(master, c, vmac);
         assertThat(m.state()).isEqualTo(VrrsState.ACTIVE);
         assertThat(List.of(m.activeAddress(), m.standbyAddress())).containsExactly(ip("192.0.2.2"), ip("192.0.2.3"));
 
-        ServerUpdate i = VrrsPublisher.update(GroupStatus.waiting(c), null, StateReason.INTERFACE);
+        VirtualRouter.Transition down = new VirtualRouter.Transition(VirtualRouter.State.MASTER,
+                VirtualRouter.State.INITIALIZE, StateReason.INTERFACE, null, 0, 100, ip("192.0.2.2"),
+                ip("192.0.2.3"), null);
+        ServerUpdate i = VrrsLink.update(down, c, vmac);
         assertThat(i.state()).isEqualTo(VrrsState.INIT);
         assertThat(i.reason()).isEqualTo(StateReason.INTERFACE);
         assertThat(i.activeAddress()).isEqualTo(ip("0.0.0.0"));
