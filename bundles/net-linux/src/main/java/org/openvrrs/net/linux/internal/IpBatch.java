@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -37,7 +36,6 @@ final class IpBatch implements AutoCloseable {
     private static final int REMEMBERED = 1024;
 
     private final String[] recent = new String[REMEMBERED];
-    private final AtomicLong failures = new AtomicLong();
     private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> {
                 Thread t = new Thread(r, "net-linux-ip-batch");
@@ -154,11 +152,6 @@ final class IpBatch implements AutoCloseable {
         LOG.error("ip batch: commands not applied: {}", commands);
     }
 
-    /** How many batch commands ip refused since start. */
-    long failures() {
-        return failures.get();
-    }
-
     private void ensureStarted() throws IOException {
         if (process != null && process.isAlive()) {
             return;
@@ -181,7 +174,6 @@ final class IpBatch implements AutoCloseable {
             while ((line = r.readLine()) != null) {
                 Matcher m = FAILED.matcher(line);
                 if (m.find()) {
-                    failures.incrementAndGet();
                     String command;
                     synchronized (this) {
                         command = recent[(int) (Long.parseLong(m.group(1)) % REMEMBERED)];

@@ -17,15 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Linux platform: offers the configured Linux devices as the appliance's own {@link Network} (service property
- * {@value #NETWORK_NAME} = {@code local}). Runs only while its configuration ({@value #PID}) exists, so the
- * distribution's default stays the simulated demo. A host that cannot run it (not root, no libpcap) gets one clear
- * error line in the log and no Network service.
+ * {@value Network#NAME_PROPERTY} = {@value Network#LOCAL}). Runs only while its configuration ({@value #PID})
+ * exists, so the distribution's default stays the simulated demo. A host that cannot run it (not root, no libpcap)
+ * gets one clear error line in the log and no Network service.
  */
 @Component(service = {}, configurationPid = LinuxPlatform.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = LinuxPlatform.Config.class)
 public final class LinuxPlatform {
     static final String PID = "org.openvrrs.net.linux";
-    static final String NETWORK_NAME = "network.name";
     private static final Logger LOG = LoggerFactory.getLogger(LinuxPlatform.class);
 
     @ObjectClassDefinition(name = "OpenVRRS Linux interfaces", description = "Real interfaces the appliance uses")
@@ -38,7 +37,7 @@ public final class LinuxPlatform {
         String pcapLibrary() default "";
 
         @AttributeDefinition(description = "Name of the Network service (network.name); the appliance's own is local")
-        String networkName() default "local";
+        String networkName() default Network.LOCAL;
 
         @AttributeDefinition(description = "SCHED_FIFO priority (1-99) of the protocol and receive threads, so a "
                 + "Master_Down_Timer fires on time on a busy host; 0 keeps the normal scheduler")
@@ -61,7 +60,7 @@ public final class LinuxPlatform {
             throw e;
         }
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put(NETWORK_NAME, config.networkName());
+        props.put(Network.NAME_PROPERTY, config.networkName());
         registration = context.registerService(Network.class, network, props);
         LOG.info("Linux interfaces {} offered as network {}", InterfaceMap.parse(config.interfaces()),
                 config.networkName());

@@ -2,13 +2,11 @@ package org.openvrrs.net.linux.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
-import org.pcap4j.core.PcapStat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +42,6 @@ final class PcapPort implements AutoCloseable {
     private final FrameSink onFrame;
     private final PcapHandle receiveHandle;
     private final Thread thread;
-    private final AtomicLong received = new AtomicLong();
     private volatile boolean closed;
 
     /**
@@ -83,7 +80,6 @@ final class PcapPort implements AutoCloseable {
                     return;
                 }
                 if (frame != null) {
-                    received.incrementAndGet();
                     onFrame.frame(frame, ageNanos(receiveHandle.getTimestamp(), Instant.now()));
                 }
             }
@@ -105,20 +101,6 @@ final class PcapPort implements AutoCloseable {
         long age = (now.getEpochSecond() - Math.floorDiv(stamp.getTime(), 1000)) * 1_000_000_000L
                 + now.getNano() - stamp.getNanos();
         return age >= 0 && age < MAX_AGE_NANOS ? age : 0;
-    }
-
-    long received() {
-        return received.get();
-    }
-
-    /** Frames the kernel dropped because the receive buffer was full, -1 when unknown. */
-    long kernelDrops() {
-        try {
-            PcapStat stat = receiveHandle.getStats();
-            return stat.getNumPacketsDropped();
-        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
-            return -1;
-        }
     }
 
     @Override
