@@ -19,7 +19,6 @@ import org.openvrrs.net.api.InterfaceListener;
 import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Registration;
 import org.openvrrs.net.api.Scheduler;
-import org.openvrrs.vrrs.api.DebugLoggers;
 import org.openvrrs.vrrs.api.MacAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class KernelInterfaces implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KernelInterfaces.class);
-    private static final Logger DEBUG = LoggerFactory.getLogger(DebugLoggers.name("infra", "linux"));
+    private static final Logger DEBUG = LoggerFactory.getLogger("org.openvrrs.debug.infra.linux");
     /** From this many IPv6 devices on, carrier changes get slow enough to warn about (docs/benchmarks-plugins.md). */
     static final int MANY_IPV6_DEVICES = 500;
 

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.openvrrs.vrrs.api.DebugLoggers;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.MacAddress;
 import org.slf4j.Logger;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class VirtualAddresses {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualAddresses.class);
-    private static final Logger DEBUG = LoggerFactory.getLogger(DebugLoggers.name("infra", "linux"));
+    private static final Logger DEBUG = LoggerFactory.getLogger("org.openvrrs.debug.infra.linux");
 
     /** What is on one device. */
     private static final class OnDevice {
