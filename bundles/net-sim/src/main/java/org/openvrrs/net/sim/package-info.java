@@ -5,10 +5,8 @@
  * a {@link org.openvrrs.net.api.Network}) and {@link org.openvrrs.net.sim.SimHost}s, as tasks of one
  * {@link org.openvrrs.net.api.Scheduler}: a {@link org.openvrrs.net.sim.VirtualScheduler} that tests move forward,
  * or the wall clock.
+ *
+ * <p>Not an API: the bundle exports nothing (its routers are {@link org.openvrrs.net.api.Network} services); tests
+ * use these classes on a plain class path.
  */
-@Export
-@Version("1.0.0")
 package org.openvrrs.net.sim;
-
-import org.osgi.annotation.bundle.Export;
-import org.osgi.annotation.versioning.Version;
