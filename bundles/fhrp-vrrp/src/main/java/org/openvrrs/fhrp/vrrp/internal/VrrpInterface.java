@@ -1,6 +1,5 @@
 package org.openvrrs.fhrp.vrrp.internal;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +48,6 @@ final class VrrpInterface {
         setDelay(delay);
     }
 
-
-    Collection<VrrpGroup> groups() {
-        return groups.values();
-    }
 
 
     /**
