@@ -1,74 +1,46 @@
 package org.openvrrs.itests.hotplug;
 
+import java.util.Set;
 import org.openvrrs.vrrs.api.ClientPriority;
-import org.openvrrs.vrrs.api.ClientRegistration;
-import org.openvrrs.vrrs.api.VrrsRegistry;
+import org.openvrrs.vrrs.api.ClientSpec;
+import org.openvrrs.vrrs.api.GroupState;
+import org.openvrrs.vrrs.api.VrrsClient;
+import org.openvrrs.vrrs.api.VrrsWhiteboard;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
-import org.osgi.util.tracker.ServiceTracker;
-import org.osgi.util.tracker.ServiceTrackerCustomizer;
 
 /**
  * The activator of the plug-in bundle {@link ItestClientBundle} builds for {@code HotPlugIT}: a VRRS client as a
- * plug-in would be one. Whenever a {@link VrrsRegistry} appears (again after the registry's bundle restarts) it
- * registers {@value #CLIENT} (Normal) following {@value #GROUP}; it records every state pushed in the system property
- * {@value #STATE_PROPERTY} and counts its registrations in {@value #REGISTRATIONS_PROPERTY}, so the test sees them
- * without sharing a class with this bundle.
+ * plug-in would be one, a {@link VrrsClient} service {@value #CLIENT} (Normal) following {@value #GROUP}, declared
+ * once when the bundle starts and never again (the registry finds it, also after the registry's bundle restarts).
+ * It records every state pushed in the system property {@value #STATE_PROPERTY} and counts its declarations in
+ * {@value #DECLARATIONS_PROPERTY}, so the test sees them without sharing a class with this bundle.
  *
  * <p>One class on purpose (no inner or anonymous class), so the bundle holds exactly this file.
  */
-public final class ItestClientActivator
-        implements BundleActivator, ServiceTrackerCustomizer<VrrsRegistry, ClientRegistration> {
+public final class ItestClientActivator implements BundleActivator, VrrsClient {
     public static final String CLIENT = "ITEST-CLIENT";
     public static final String GROUP = "ITEST-GROUP";
     public static final String STATE_PROPERTY = "itest.client.state";
-    public static final String REGISTRATIONS_PROPERTY = "itest.client.registrations";
-
-    private BundleContext context;
-    private ServiceTracker<VrrsRegistry, ClientRegistration> tracker;
+    public static final String DECLARATIONS_PROPERTY = "itest.client.declarations";
 
     @Override
     public void start(BundleContext bundleContext) {
-        context = bundleContext;
-        tracker = new ServiceTracker<>(bundleContext, VrrsRegistry.class, this);
-        tracker.open();
+        // not closed in stop(): a bundle that stops takes its services, and so its client, with it
+        VrrsWhiteboard.of(bundleContext).client(this,
+                ClientSpec.following(CLIENT, ClientPriority.NORMAL, Set.of(GROUP)));
+        System.setProperty(DECLARATIONS_PROPERTY,
+                String.valueOf(Integer.getInteger(DECLARATIONS_PROPERTY, 0) + 1));
     }
 
     @Override
     public void stop(BundleContext bundleContext) {
-        tracker.close(); // closes every registration through removedService
     }
 
     @Override
-    public ClientRegistration addingService(ServiceReference<VrrsRegistry> reference) {
-        VrrsRegistry registry = context.getService(reference);
-        if (registry == null) {
-            return null;
-        }
-        ClientRegistration registration = registry.registerClient(CLIENT, ClientPriority.NORMAL, false,
-                state -> {
-                    if (GROUP.equals(state.group())) {
-                        System.setProperty(STATE_PROPERTY, state.state().name());
-                    }
-                });
-        registration.follow(GROUP);
-        System.setProperty(REGISTRATIONS_PROPERTY,
-                String.valueOf(Integer.getInteger(REGISTRATIONS_PROPERTY, 0) + 1));
-        return registration;
-    }
-
-    @Override
-    public void modifiedService(ServiceReference<VrrsRegistry> reference, ClientRegistration registration) {
-        // nothing depends on the registry's service properties
-    }
-
-    @Override
-    public void removedService(ServiceReference<VrrsRegistry> reference, ClientRegistration registration) {
-        try {
-            registration.close();
-        } finally {
-            context.ungetService(reference);
+    public void groupChanged(GroupState state) {
+        if (GROUP.equals(state.group())) {
+            System.setProperty(STATE_PROPERTY, state.state().name());
         }
     }
 }

@@ -28,8 +28,8 @@ public final class ItestClientBundle {
                 .setHeader(Constants.BUNDLE_VERSION, "1.0.0")
                 .setHeader(Constants.BUNDLE_NAME, "OpenVRRS :: itests :: hot-plugged VRRS client")
                 .setHeader(Constants.BUNDLE_ACTIVATOR, ItestClientActivator.class.getName())
-                .setHeader(Constants.IMPORT_PACKAGE, "org.openvrrs.vrrs.api;version=\"[1.0,2)\","
-                        + "org.osgi.framework;version=\"[1.8,2)\",org.osgi.util.tracker;version=\"[1.5,2)\"")
+                .setHeader(Constants.IMPORT_PACKAGE, "org.openvrrs.vrrs.api;version=\"[2.0,3)\","
+                        + "org.osgi.framework;version=\"[1.8,2)\"")
                 .addClass(ItestClientActivator.class)
                 .build(TinyBundles.rawBuilder());
     }

@@ -47,7 +47,7 @@ public final class OpenVrrsNode {
             System.exit(1);
         }
         StandaloneRegistry vrrs = new StandaloneRegistry();
-        VrrpRuntime vrrp = new VrrpRuntime(vrrs.registry("vrrp"));
+        VrrpRuntime vrrp = new VrrpRuntime(vrrs.whiteboard());
         vrrp.addNetwork("local", network);
         AutoCloseable handle = vrrp.addGroup(group, (key, state, master, priority) -> {
             System.out.println("STATE " + key + " " + state + " " + (master.isEmpty() ? "-" : master));

@@ -61,7 +61,7 @@ public class RegistryFanOutBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         database = new VrrsDatabase(Math.max(2, Runtime.getRuntime().availableProcessors()), 100, 1000);
-        BundleRegistry registry = new BundleRegistry(database, "bench");
+
         InetAddress vip = InetAddress.getByName("192.0.2.1");
         active = new ServerUpdate(VrrsState.ACTIVE, StateReason.PROTOCOL, AddressFamily.IPV4, vip,
                 MacAddress.vrrp(AddressFamily.IPV4, 1), InetAddress.getByName("192.0.2.2"),
@@ -69,16 +69,16 @@ public class RegistryFanOutBenchmark {
         backup = active.withState(VrrsState.BACKUP, StateReason.PROTOCOL);
         ClientPriority[] priorities = ClientPriority.values();
 
-        single = registry.registerServer("VRRP", "FANOUT");
+        single = database.registerServer(this, "VRRP", "FANOUT");
         for (int i = 0; i < clients; i++) {
-            registry.registerClient("c" + i, priorities[i % 3], false, s -> delivered())
+            database.registerClient(this, "c" + i, priorities[i % 3], false, s -> delivered())
                     .follow("FANOUT");
         }
         for (int g = 0; g < groups; g++) {
             String name = "G" + g;
-            many.add(registry.registerServer("VRRP", name));
+            many.add(database.registerServer(this, "VRRP", name));
             for (int i = 0; i < 10; i++) {
-                registry.registerClient(name + "-c" + i, priorities[i % 3], false,
+                database.registerClient(this, name + "-c" + i, priorities[i % 3], false,
                         s -> delivered()).follow(name);
             }
         }
@@ -138,3 +138,4 @@ public class RegistryFanOutBenchmark {
         }
     }
 }
+
