@@ -134,6 +134,14 @@ public final class ConfigReader<T, R> {
         return CONVERTER.convert(values).to(type);
     }
 
+    /**
+     * How an operator writes {@code constant} in a file: its first {@link ConfigValue} spelling, else its name in lower
+     * case.
+     */
+    public static String spelling(Enum<?> constant) {
+        return Values.spellings(constant).get(0);
+    }
+
     static boolean isFrameworkKey(String key) {
         return FRAMEWORK_KEYS.contains(key) || key.startsWith(".") || key.startsWith("component.")
                 || key.startsWith("osgi.ds.") || key.endsWith(".target");

@@ -191,7 +191,7 @@ final class Values {
                 .collect(Collectors.joining(", "));
     }
 
-    private static List<String> spellings(Enum<?> constant) {
+    static List<String> spellings(Enum<?> constant) {
         try {
             ConfigValue v = constant.getDeclaringClass().getField(constant.name()).getAnnotation(ConfigValue.class);
             return v != null && v.value().length > 0 ? List.of(v.value())

@@ -1,5 +1,11 @@
 package org.openvrrs.fhrp.vrrp.internal;
 
+import java.util.Map;
+import org.openvrrs.config.api.ConfigReader;
+import org.openvrrs.config.api.LiveConfig;
+import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
+import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.VrrsRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,13 +19,15 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One VRRP group per factory configuration ({@value #FACTORY_PID}), and its link to VRRS: with a name
  * ({@code vrrp N name NAME}) the group is the VRRS server of that name and pushes every change. The registry may
- * come and go (a restarted vrrs-core): the group registers again when it returns.
+ * come and go (a restarted vrrs-core): the group registers again when it returns. A refused configuration is logged
+ * in one line and runs nothing (or leaves the last good one running); see {@link LiveConfig}.
  */
 @Component(service = {}, configurationPid = VrrpGroupComponent.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -39,11 +47,15 @@ public final class VrrpGroupComponent {
         @AttributeDefinition(description = "Virtual router id, 1-255")
         int vrid();
 
-        @AttributeDefinition(description = "ipv4 or ipv6")
-        String family() default "ipv4";
+        // the options and defaults are what files say (family = ipv4, version = 3), not the constants' names
+        @AttributeDefinition(description = "ipv4 or ipv6", defaultValue = "ipv4",
+                options = {@Option(label = "IPv4", value = "ipv4"), @Option(label = "IPv6", value = "ipv6")})
+        AddressFamily family() default AddressFamily.IPV4;
 
-        @AttributeDefinition(description = "VRRP version: 3 (RFC 5798) or 2 (RFC 3768, IPv4 only)")
-        int version() default 3;
+        @AttributeDefinition(description = "VRRP version: 3 (RFC 5798) or 2 (RFC 3768, IPv4 only)",
+                defaultValue = "3", options = {@Option(label = "3 (RFC 5798)", value = "3"),
+                        @Option(label = "2 (RFC 3768)", value = "2")})
+        VrrpVersion version() default VrrpVersion.V3;
 
         @AttributeDefinition(description = "Virtual addresses: the primary first, then secondary ones; IPv6 needs "
                 + "a link-local one")
@@ -75,24 +87,42 @@ public final class VrrpGroupComponent {
         String name() default "";
 
         @AttributeDefinition(description = "VRRPv3 IPv4 checksum sent: rfc5798 (with pseudo-header, as keepalived "
-                + "and FRRouting) or rfc9568 (without, as Cisco); both are accepted")
-        String checksum() default VrrpGroupConfig.CHECKSUM_RFC5798;
+                + "and FRRouting) or rfc9568 (without, as Cisco); both are accepted", defaultValue = "rfc5798",
+                options = {@Option(label = "RFC 5798", value = "rfc5798"),
+                        @Option(label = "RFC 9568", value = "rfc9568")})
+        Ipv4ChecksumMode checksum() default Ipv4ChecksumMode.PSEUDO_HEADER;
     }
+
+    /** The one reader of a group's configuration: this component, vrrp:configure and VrrpRuntime. */
+    static final ConfigReader<Config, VrrpGroupConfig> READER = ConfigReader.of(Config.class,
+            VrrpGroupComponent::toGroupConfig);
 
     private final VrrpService service;
     private final VrrsPublisher publisher = new VrrsPublisher();
-    private VrrpEngine.Handle handle;
+    private final LiveConfig<VrrpGroupConfig> config = LiveConfig.inertUntilValid(READER, LOG);
+    private VrrpEngine.Handle handle; // null while no configuration was accepted
 
     @Activate
-    public VrrpGroupComponent(@Reference VrrpService service, Config config) {
+    public VrrpGroupComponent(@Reference VrrpService service, Map<String, Object> properties) {
         this.service = service;
-        this.handle = service.engine().add(parse(config), publisher);
-        publisher.attach(handle);
+        config.update(properties).ifPresent(this::start);
     }
 
     @Modified
-    void modified(Config config) {
-        VrrpGroupConfig c = parse(config);
+    void modified(Map<String, Object> properties) {
+        config.update(properties).ifPresent(this::apply);
+    }
+
+    private void start(VrrpGroupConfig c) {
+        handle = service.engine().add(c, publisher);
+        publisher.attach(handle);
+    }
+
+    private void apply(VrrpGroupConfig c) {
+        if (handle == null) {
+            start(c);
+            return;
+        }
         VrrpGroupConfig old = handle.config();
         if (c.key().equals(old.key())) {
             service.engine().reconfigure(handle, c);
@@ -108,7 +138,9 @@ public final class VrrpGroupComponent {
 
     @Deactivate
     void deactivate() {
-        service.engine().remove(handle);
+        if (handle != null) {
+            service.engine().remove(handle);
+        }
         publisher.close();
     }
 
@@ -124,19 +156,8 @@ public final class VrrpGroupComponent {
 
     /** Turns the typed configuration into a validated one, or throws with a message for the operator. */
     static VrrpGroupConfig toGroupConfig(Config c) {
-        return new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), VrrpGroupConfig.parseFamily(c.family()),
-                c.version(), VrrpGroupConfig.parseAddresses(c.addresses()), c.priority(), c.advertIntervalMillis(),
-                c.preempt(), c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.name(),
-                c.checksum());
-    }
-
-    /** {@link #toGroupConfig}, with a refusal logged (a broken etc/ file must say what is wrong in the log). */
-    private static VrrpGroupConfig parse(Config c) {
-        try {
-            return toGroupConfig(c);
-        } catch (IllegalArgumentException e) {
-            LOG.error("VRRP group configuration refused: {} ({})", e.getMessage(), c);
-            throw e;
-        }
+        return new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(), c.version(),
+                VrrpGroupConfig.parseAddresses(c.addresses()), c.priority(), c.advertIntervalMillis(), c.preempt(),
+                c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.name(), c.checksum());
     }
 }

@@ -55,8 +55,7 @@ public final class VrrpRuntime {
      * @throws IllegalArgumentException with the operator's message when the configuration is invalid
      */
     public AutoCloseable addGroup(Map<String, ?> properties, StateListener listener) {
-        VrrpGroupConfig config = VrrpGroupComponent.toGroupConfig(
-                TypedConfig.of(VrrpGroupComponent.Config.class, properties));
+        VrrpGroupConfig config = VrrpGroupComponent.READER.read(properties);
         VrrsPublisher publisher = new VrrsPublisher();
         VrrpEngine.Handle handle = engine.add(config, (group, old, reason) -> {
             publisher.changed(group, old, reason);
