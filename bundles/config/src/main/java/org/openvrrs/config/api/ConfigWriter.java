@@ -16,7 +16,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * The one way shell commands (and any other front end) change configuration: the new properties are read with the
  * component's own {@link ConfigReader} (types, keys, then the bundle's validator) and only then written through
- * Config Admin, so a refused command never leaves a broken file behind. An entry read from a file keeps its file
+ * Config Admin, so a refused command never leaves a broken file behind. The refusal says what is wrong with what was
+ * typed, without naming a file or PID the operator did not write. An entry read from a file keeps its file
  * ({@code felix.fileinstall.filename}), so File Install writes the change back to it.
  */
 public final class ConfigWriter {
@@ -63,7 +64,7 @@ public final class ConfigWriter {
      * {@code reader} accepts them.
      *
      * @return the validated configuration written
-     * @throws ConfigException what is wrong, naming the file or PID; nothing was written
+     * @throws ConfigException what is wrong (one line, no source); nothing was written
      */
     public <R> R write(ConfigTarget target, Map<String, ?> properties, ConfigReader<?, R> reader)
             throws IOException {
@@ -71,8 +72,7 @@ public final class ConfigWriter {
         Object file = existing == null || existing.getProperties() == null ? null
                 : existing.getProperties().get(ConfigReader.FILEINSTALL_FILENAME);
         Map<String, Object> clean = withoutFrameworkKeys(properties);
-        R validated = reader.read(clean, file != null ? ConfigReader.sourceOf(
-                Map.of(ConfigReader.FILEINSTALL_FILENAME, file)) : target.pid());
+        R validated = reader.read(clean, null);
         Configuration c = existing != null ? existing : create(target);
         Dictionary<String, Object> dictionary = new Hashtable<>(clean);
         if (file != null) {

@@ -34,13 +34,13 @@ class ConfigWriterTest {
         ConfigTarget target = ConfigTarget.factoryEntry(FACTORY, "g1");
         assertThatThrownBy(() -> writer.write(target, Map.of("name", "n", "priority", "high"), reader))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("org.example~g1: priority = 'high': not a whole number");
+                .hasMessage("priority = 'high': not a whole number");
         assertThatThrownBy(() -> writer.write(target, Map.of("name", "n", "prority", "1"), reader))
-                .hasMessageStartingWith("org.example~g1: prority = '1': unknown key");
+                .hasMessageStartingWith("prority = '1': unknown key (known: ");
         assertThatThrownBy(() -> writer.write(target, Map.of("priority", "1"), reader))
-                .hasMessage("org.example~g1: name is required and not set");
+                .hasMessage("name is required and not set");
         assertThatThrownBy(() -> writer.write(target, Map.of("name", "n", "priority", 300), reader))
-                .hasMessage("org.example~g1: priority 300 is outside 1-254");
+                .hasMessage("priority 300 is outside 1-254");
         assertThat(configAdmin.writes()).isZero();
         assertThat(configAdmin.pids()).isEmpty();
     }
@@ -65,7 +65,7 @@ class ConfigWriterTest {
 
         changed.put("priority", 0);
         assertThatThrownBy(() -> writer.write(entry.target(), changed, reader))
-                .hasMessage("etc/org.example-mine.cfg: priority 0 is outside 1-254");
+                .hasMessage("priority 0 is outside 1-254");
         assertThat(configAdmin.stored("org.example~mine").get("priority")).isEqualTo(6);
         assertThat(writer.find(FACTORY, Sample.class, s -> s.name().equals("z"))).isEmpty();
     }
@@ -89,7 +89,7 @@ class ConfigWriterTest {
                 .isEqualTo(4);
         assertThat(writer.properties("org.example.tuning")).isEqualTo(Map.of("threads", "4"));
         assertThatThrownBy(() -> writer.write(ConfigTarget.singleton("org.example.tuning"), Map.of("threads", "x"),
-                tuning)).hasMessage("org.example.tuning: threads = 'x': not a whole number");
+                tuning)).hasMessage("threads = 'x': not a whole number");
         assertThat(writer.properties("org.example.tuning")).isEqualTo(Map.of("threads", "4"));
     }
 

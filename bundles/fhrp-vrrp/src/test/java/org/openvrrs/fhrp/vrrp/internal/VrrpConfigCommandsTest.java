@@ -28,10 +28,9 @@ class VrrpConfigCommandsTest {
                 "org.openvrrs.vrrp.group-g1.cfg", Map.of("interfaceName", "eth0", "vrid", "1", "family", "ipv4",
                         "addresses", "192.0.2.1", "priority", "120", "checksum", "rfc9568"));
         assertThatThrownBy(() -> commands.apply("", "eth0", "ipv4", 1, Map.of("priority", 300)))
-                .hasMessage("etc/org.openvrrs.vrrp.group-g1.cfg: priority 300 is outside 1-254 (255 is taken by the "
-                        + "address owner automatically)");
+                .hasMessage("priority 300 is outside 1-254 (255 is taken by the address owner automatically)");
         assertThatThrownBy(() -> commands.apply("", "eth0", "ipv4", 1, Map.of("checksum", "cisco")))
-                .hasMessage("etc/org.openvrrs.vrrp.group-g1.cfg: checksum = 'cisco': not one of rfc5798, rfc9568");
+                .hasMessage("checksum = 'cisco': not one of rfc5798, rfc9568");
         assertThat(configAdmin.writes()).isZero();
 
         assertThat(commands.apply("", "eth0", "ipv4", 1, Map.of("priority", 130)).priority()).isEqualTo(130);
