@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
 import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.SystemScheduler;
 import org.openvrrs.net.sim.SimLan;
@@ -59,8 +61,9 @@ public final class VrrpScaleHarness {
                                 r)), InterfaceAddress.parse("192.0.2." + (10 * (g / 255) + r) + "/24"));
                     }
                 }
-                engine.add(new VrrpGroupConfig(router.name(), ifname, vrid, AddressFamily.IPV4, 3, List.of(vip),
-                        r == 1 ? 200 : 100, intervalMs, true, 0, false, false, "", "", "rfc5798"),
+                engine.add(new VrrpGroupConfig(router.name(), ifname, vrid, AddressFamily.IPV4, VrrpVersion.V3,
+                        List.of(vip), r == 1 ? 200 : 100, intervalMs, true, 0, false, false, "", "",
+                        Ipv4ChecksumMode.PSEUDO_HEADER),
                         (grp, old, why) -> { });
             }
         }

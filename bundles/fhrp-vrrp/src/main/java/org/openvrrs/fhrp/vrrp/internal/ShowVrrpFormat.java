@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.openvrrs.config.api.ConfigReader;
 import org.openvrrs.fhrp.vrrp.internal.packet.GroupStatistics;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
 import org.openvrrs.vrrs.api.IpAddresses;
@@ -31,7 +32,7 @@ final class ShowVrrpFormat {
         VrrpGroupConfig c = s.config();
         StringBuilder out = new StringBuilder();
         out.append(where(c)).append(" - Group ").append(c.vrid()).append(" (").append(c.family().label())
-                .append(", version ").append(c.version()).append(")\n");
+                .append(", version ").append(c.version().number()).append(")\n");
         if (!c.description().isEmpty()) {
             out.append("  ").append(c.description()).append('\n');
         }
@@ -66,7 +67,7 @@ final class ShowVrrpFormat {
                     .append(" in ").append(seconds(s.nanosToNextEvent())).append(" sec\n");
         }
         out.append("  Accept mode ").append(c.acceptMode() ? "enabled" : "disabled").append(", IPv4 checksum ")
-                .append(c.checksum()).append('\n');
+                .append(ConfigReader.spelling(c.checksum())).append('\n');
         if (!c.vrrsName().isEmpty()) {
             out.append("  VRRS Group name ").append(c.vrrsName()).append('\n');
         }
@@ -125,7 +126,7 @@ final class ShowVrrpFormat {
         m.put("interface", c.interfaceName());
         m.put("vrid", c.vrid());
         m.put("addressFamily", c.family().label());
-        m.put("version", c.version());
+        m.put("version", c.version().number());
         m.put("state", state(s.state()));
         m.put("priority", s.priority());
         m.put("owner", s.priority() == 255);

@@ -1,45 +1,35 @@
 package org.openvrrs.fhrp.vrrp.internal;
 
 import java.io.IOException;
-import java.util.Dictionary;
-import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.Locale;
 import java.util.Map;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.service.cm.Configuration;
+import java.util.Optional;
+import org.openvrrs.config.api.ConfigEntry;
+import org.openvrrs.config.api.ConfigTarget;
+import org.openvrrs.config.api.ConfigWriter;
+import org.openvrrs.vrrs.api.AddressFamily;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The Config Admin side of {@code vrrp:configure} and {@code vrrp:remove}: finds a group's factory configuration by
- * network, interface, family and VRID, validates a change exactly as the component will read it, then writes it.
- * A refused change writes nothing.
+ * network, interface, family and VRID, and changes it through the {@link ConfigWriter}, which validates with the
+ * component's own reader first: a refused change writes nothing.
  */
 final class VrrpConfigCommands {
-    private final ConfigurationAdmin configAdmin;
+    private final ConfigWriter writer;
 
     VrrpConfigCommands(ConfigurationAdmin configAdmin) {
-        this.configAdmin = configAdmin;
+        this.writer = new ConfigWriter(configAdmin);
     }
 
-    /** The group's configuration, or null. */
-    Configuration find(String network, String ifname, String family, int vrid) throws IOException {
-        Configuration[] all;
-        try {
-            all = configAdmin.listConfigurations("(service.factoryPid=" + VrrpGroupComponent.FACTORY_PID + ")");
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e); // a constant filter
-        }
-        for (Configuration c : all == null ? new Configuration[0] : all) {
-            VrrpGroupComponent.Config typed = TypedConfig.of(VrrpGroupComponent.Config.class, toMap(c.getProperties()));
-            if (typed.network().trim().equals(network) && typed.interfaceName().trim().equals(ifname)
-                    && VrrpGroupConfig.parseFamily(typed.family()) == VrrpGroupConfig.parseFamily(family)
-                    && typed.vrid() == vrid) {
-                return c;
-            }
-        }
-        return null;
+    /** The group's configuration. */
+    Optional<ConfigEntry<VrrpGroupComponent.Config>> find(String network, String ifname, String family, int vrid)
+            throws IOException {
+        AddressFamily f = family(family);
+        return writer.find(VrrpGroupComponent.FACTORY_PID, VrrpGroupComponent.Config.class,
+                c -> c.network().trim().equals(network) && c.interfaceName().trim().equals(ifname) && c.family() == f
+                        && c.vrid() == vrid);
     }
 
     /**
@@ -49,54 +39,34 @@ final class VrrpConfigCommands {
      */
     VrrpGroupConfig apply(String network, String ifname, String family, int vrid, Map<String, Object> changes)
             throws IOException {
-        Configuration existing = find(network, ifname, family, vrid);
-        Map<String, Object> props = existing == null ? new HashMap<>() : toMap(existing.getProperties());
-        props.remove("service.pid");
-        props.remove("service.factoryPid");
-        props.remove("felix.fileinstall.filename");
+        Optional<ConfigEntry<VrrpGroupComponent.Config>> existing = find(network, ifname, family, vrid);
+        Map<String, Object> props = new HashMap<>(existing.map(ConfigEntry::properties).orElse(Map.of()));
         props.put("network", network);
         props.put("interfaceName", ifname);
-        props.put("family", family.toLowerCase(Locale.ROOT));
+        props.put("family", family.trim().toLowerCase(Locale.ROOT));
         props.put("vrid", vrid);
         props.putAll(changes);
-        VrrpGroupConfig validated = VrrpGroupComponent.toGroupConfig(
-                TypedConfig.of(VrrpGroupComponent.Config.class, props));
-        Configuration target = existing != null ? existing : configAdmin.getFactoryConfiguration(
-                VrrpGroupComponent.FACTORY_PID, name(network, ifname, family, vrid), "?");
-        Dictionary<String, Object> dict = new Hashtable<>();
-        if (existing != null && existing.getProperties().get("felix.fileinstall.filename") != null) {
-            dict.put("felix.fileinstall.filename", existing.getProperties().get("felix.fileinstall.filename"));
-        }
-        props.forEach(dict::put);
-        target.update(dict);
-        return validated;
+        ConfigTarget target = existing.map(ConfigEntry::target).orElse(ConfigTarget.factoryEntry(
+                VrrpGroupComponent.FACTORY_PID, name(network, ifname, family, vrid)));
+        return writer.write(target, props, VrrpGroupComponent.READER);
     }
 
     /** Deletes the group's configuration; false when there is none. */
     boolean remove(String network, String ifname, String family, int vrid) throws IOException {
-        Configuration c = find(network, ifname, family, vrid);
-        if (c == null) {
-            return false;
-        }
-        c.delete();
-        return true;
+        Optional<ConfigEntry<VrrpGroupComponent.Config>> c = find(network, ifname, family, vrid);
+        return c.isPresent() && writer.delete(c.get().target());
     }
 
     /** A readable, unique name for the factory configuration (and its etc/ file). */
     static String name(String network, String ifname, String family, int vrid) {
-        String base = (network.isEmpty() ? "" : network + "-") + ifname + "-" + family.toLowerCase(Locale.ROOT)
-                + "-" + vrid;
-        return base.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return (network.isEmpty() ? "" : network + "-") + ifname + "-" + family.toLowerCase(Locale.ROOT) + "-" + vrid;
     }
 
-    private static Map<String, Object> toMap(Dictionary<String, Object> d) {
-        Map<String, Object> m = new HashMap<>();
-        if (d != null) {
-            for (Enumeration<String> keys = d.keys(); keys.hasMoreElements(); ) {
-                String k = keys.nextElement();
-                m.put(k, d.get(k));
-            }
+    private static AddressFamily family(String text) {
+        try {
+            return AddressFamily.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("address family '" + text + "' is not ipv4 or ipv6");
         }
-        return m;
     }
 }

@@ -133,7 +133,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
     /** An advert for this group that passed packet validation, received at {@code receivedNanos}. */
     void received(VrrpAdvert advert, long receivedNanos) {
         statistics.received(advert);
-        if (config.version() == 2 && advert.advertIntervalCentis() != config.advertIntervalCentis()) {
+        if (config.version() == VrrpVersion.V2 && advert.advertIntervalCentis() != config.advertIntervalCentis()) {
             statistics.advIntervalError(); // RFC 3768 7.1: a v2 interval mismatch is dropped
             LOG.debug("VRRP {}: advert from {} with interval {} cs, configured {} cs: dropped", config.key(),
                     advert.source().getHostAddress(), advert.advertIntervalCentis(), config.advertIntervalCentis());
@@ -155,7 +155,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
 
     @Override
     public void sendAdvertisement(int priority) {
-        VrrpAdvert advert = config.version() == 3
+        VrrpAdvert advert = config.version() == VrrpVersion.V3
                 ? VrrpAdvert.v3(config.vrid(), priority, sourceAddress, config.addresses(),
                         config.advertIntervalCentis())
                 : new VrrpAdvert(VrrpVersion.V2, config.vrid(), priority, AddressFamily.IPV4, sourceAddress,
@@ -218,8 +218,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
     }
 
     private Ipv4ChecksumMode checksumMode() {
-        return config.checksum().equals(VrrpGroupConfig.CHECKSUM_RFC9568) ? Ipv4ChecksumMode.VRRP_ONLY
-                : Ipv4ChecksumMode.PSEUDO_HEADER;
+        return config.checksum();
     }
 
     /** IPv4: the interface's primary address; IPv6: its link-local address (RFC 5798 5.1.2.1). */
@@ -232,6 +231,6 @@ final class VrrpGroup implements VirtualRouter.Actions {
 
     private static VirtualRouter.Settings settings(VrrpGroupConfig c, int ownerPriority, InetAddress source) {
         return new VirtualRouter.Settings(ownerPriority == 255 ? 255 : c.priority(), c.advertIntervalCentis(),
-                c.preempt(), c.preemptDelaySeconds() * 1_000_000_000L, c.version() == 3, c.version() == 2, source);
+                c.preempt(), c.preemptDelaySeconds() * 1_000_000_000L, c.version() == VrrpVersion.V3, c.version() == VrrpVersion.V2, source);
     }
 }

@@ -1,5 +1,11 @@
 package org.openvrrs.fhrp.vrrp.internal;
 
+import java.util.Map;
+import org.openvrrs.config.api.ConfigReader;
+import org.openvrrs.config.api.LiveConfig;
+import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
+import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.VrrsWhiteboard;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -11,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * One VRRP group per factory configuration ({@value #FACTORY_PID}), and its link to VRRS: with a name
  * ({@code vrrp N name NAME}) the group is the VRRS server of that name and pushes every change. The registry may
  * come and go (a restarted vrrs-core): the group is a {@code VrrsServer} service, which the registry finds again.
+ * A refused configuration is logged in one line and runs nothing (or leaves the last good one running); see
+ * {@link LiveConfig}.
  */
 @Component(service = {}, configurationPid = VrrpGroupComponent.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -37,11 +46,15 @@ public final class VrrpGroupComponent {
         @AttributeDefinition(description = "Virtual router id, 1-255")
         int vrid();
 
-        @AttributeDefinition(description = "ipv4 or ipv6")
-        String family() default "ipv4";
+        // the options and defaults are what files say (family = ipv4, version = 3), not the constants' names
+        @AttributeDefinition(description = "ipv4 or ipv6", defaultValue = "ipv4",
+                options = {@Option(label = "IPv4", value = "ipv4"), @Option(label = "IPv6", value = "ipv6")})
+        AddressFamily family() default AddressFamily.IPV4;
 
-        @AttributeDefinition(description = "VRRP version: 3 (RFC 5798) or 2 (RFC 3768, IPv4 only)")
-        int version() default 3;
+        @AttributeDefinition(description = "VRRP version: 3 (RFC 5798) or 2 (RFC 3768, IPv4 only)",
+                defaultValue = "3", options = {@Option(label = "3 (RFC 5798)", value = "3"),
+                        @Option(label = "2 (RFC 3768)", value = "2")})
+        VrrpVersion version() default VrrpVersion.V3;
 
         @AttributeDefinition(description = "Virtual addresses: the primary first, then secondary ones; IPv6 needs "
                 + "a link-local one")
@@ -73,26 +86,51 @@ public final class VrrpGroupComponent {
         String name() default "";
 
         @AttributeDefinition(description = "VRRPv3 IPv4 checksum sent: rfc5798 (with pseudo-header, as keepalived "
-                + "and FRRouting) or rfc9568 (without, as Cisco); both are accepted")
-        String checksum() default VrrpGroupConfig.CHECKSUM_RFC5798;
+                + "and FRRouting) or rfc9568 (without, as Cisco); both are accepted", defaultValue = "rfc5798",
+                options = {@Option(label = "RFC 5798", value = "rfc5798"),
+                        @Option(label = "RFC 9568", value = "rfc9568")})
+        Ipv4ChecksumMode checksum() default Ipv4ChecksumMode.PSEUDO_HEADER;
     }
 
+    /** The one reader of a group's configuration: this component, vrrp:configure and VrrpRuntime. */
+    static final ConfigReader<Config, VrrpGroupConfig> READER = ConfigReader.of(Config.class,
+            VrrpGroupComponent::toGroupConfig);
+
     private final VrrpService service;
-    private final VrrsLink link;
+    private final VrrsWhiteboard whiteboard;
+    private final LiveConfig<VrrpGroupConfig> config = LiveConfig.inertUntilValid(READER, LOG);
+    private VrrsLink link; // null, as the handle, while no configuration was accepted
     private VrrpEngine.Handle handle;
 
     @Activate
-    public VrrpGroupComponent(@Reference VrrpService service, Config config, BundleContext context) {
+    public VrrpGroupComponent(@Reference VrrpService service, Map<String, Object> properties,
+            BundleContext context) {
+        this(service, properties, VrrsWhiteboard.of(context));
+    }
+
+    /** @param whiteboard where a named group is declared as a VRRS server; null: published nowhere (tests) */
+    VrrpGroupComponent(VrrpService service, Map<String, Object> properties, VrrsWhiteboard whiteboard) {
         this.service = service;
-        VrrpGroupConfig c = parse(config);
-        this.link = new VrrsLink(VrrsWhiteboard.of(context), c);
-        this.handle = service.engine().add(c, link);
-        link.attach(handle);
+        this.whiteboard = whiteboard;
+        config.update(properties).ifPresent(this::start);
     }
 
     @Modified
-    void modified(Config config) {
-        VrrpGroupConfig c = parse(config);
+    void modified(Map<String, Object> properties) {
+        config.update(properties).ifPresent(this::apply);
+    }
+
+    private void start(VrrpGroupConfig c) {
+        link = new VrrsLink(whiteboard, c);
+        handle = service.engine().add(c, link);
+        link.attach(handle);
+    }
+
+    private void apply(VrrpGroupConfig c) {
+        if (handle == null) {
+            start(c);
+            return;
+        }
         if (c.key().equals(handle.config().key())) {
             service.engine().reconfigure(handle, c);
             link.configured(c);
@@ -105,25 +143,16 @@ public final class VrrpGroupComponent {
 
     @Deactivate
     void deactivate() {
-        service.engine().remove(handle);
-        link.close();
+        if (handle != null) {
+            service.engine().remove(handle);
+            link.close();
+        }
     }
 
     /** Turns the typed configuration into a validated one, or throws with a message for the operator. */
     static VrrpGroupConfig toGroupConfig(Config c) {
-        return new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), VrrpGroupConfig.parseFamily(c.family()),
-                c.version(), VrrpGroupConfig.parseAddresses(c.addresses()), c.priority(), c.advertIntervalMillis(),
-                c.preempt(), c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.name(),
-                c.checksum());
-    }
-
-    /** {@link #toGroupConfig}, with a refusal logged (a broken etc/ file must say what is wrong in the log). */
-    private static VrrpGroupConfig parse(Config c) {
-        try {
-            return toGroupConfig(c);
-        } catch (IllegalArgumentException e) {
-            LOG.error("VRRP group configuration refused: {} ({})", e.getMessage(), c);
-            throw e;
-        }
+        return new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(), c.version(),
+                VrrpGroupConfig.parseAddresses(c.addresses()), c.priority(), c.advertIntervalMillis(), c.preempt(),
+                c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.name(), c.checksum());
     }
 }

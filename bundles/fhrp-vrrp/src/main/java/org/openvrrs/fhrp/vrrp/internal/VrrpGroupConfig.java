@@ -3,8 +3,9 @@ package org.openvrrs.fhrp.vrrp.internal;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.VrrsRegistry;
@@ -16,7 +17,7 @@ import org.openvrrs.vrrs.api.VrrsRegistry;
  * @param interfaceName        interface the group runs on
  * @param vrid                 1-255
  * @param family               IPv4 or IPv6
- * @param version              2 (RFC 3768, IPv4 only) or 3 (RFC 5798)
+ * @param version              V2 (RFC 3768, IPv4 only) or V3 (RFC 5798)
  * @param addresses            virtual addresses, primary first then {@code secondary} ones; for IPv6 the link-local
  *                             first (RFC 9568), which is enforced by ordering
  * @param priority             1-254 configured; the address owner runs at 255 whatever is configured
@@ -28,14 +29,11 @@ import org.openvrrs.vrrs.api.VrrsRegistry;
  * @param description          free text
  * @param vrrsName             {@code vrrp N name NAME}: register with VRRS under this name ("" = not at all)
  * @param checksum             v3 IPv4 checksum to send: {@code rfc5798} (with pseudo-header, as keepalived and
- *                             FRRouting) or {@code rfc9568} (without, as Cisco); either is accepted
+ *                             FRRouting) or {@code rfc9568} (without, as Cisco); either is accepted; null: rfc5798
  */
-record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, int version,
+record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
         List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt, int preemptDelaySeconds,
-        boolean acceptMode, boolean shutdown, String description, String vrrsName, String checksum) {
-
-    static final String CHECKSUM_RFC5798 = "rfc5798";
-    static final String CHECKSUM_RFC9568 = "rfc9568";
+        boolean acceptMode, boolean shutdown, String description, String vrrsName, Ipv4ChecksumMode checksum) {
 
     VrrpGroupConfig {
         network = network == null ? "" : network.trim();
@@ -47,10 +45,8 @@ record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFa
             throw new IllegalArgumentException("VRID " + vrid + " is outside 1-255");
         }
         Objects.requireNonNull(family, "address family is required");
-        if (version != 2 && version != 3) {
-            throw new IllegalArgumentException("VRRP version " + version + " is not 2 or 3");
-        }
-        if (version == 2 && family == AddressFamily.IPV6) {
+        Objects.requireNonNull(version, "VRRP version is required");
+        if (version == VrrpVersion.V2 && family == AddressFamily.IPV6) {
             throw new IllegalArgumentException("VRRP version 2 is IPv4 only; use version 3 for IPv6");
         }
         if (addresses == null || addresses.isEmpty()) {
@@ -74,12 +70,12 @@ record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFa
             throw new IllegalArgumentException("priority " + priority + " is outside 1-254 (255 is taken by the "
                     + "address owner automatically)");
         }
-        if (version == 3 && (advertIntervalMillis < 10 || advertIntervalMillis > 40950
+        if (version == VrrpVersion.V3 && (advertIntervalMillis < 10 || advertIntervalMillis > 40950
                 || advertIntervalMillis % 10 != 0)) {
             throw new IllegalArgumentException("advertisement interval " + advertIntervalMillis
                     + " ms is not 10-40950 ms in steps of 10 (VRRPv3)");
         }
-        if (version == 2 && (advertIntervalMillis < 1000 || advertIntervalMillis > 255_000
+        if (version == VrrpVersion.V2 && (advertIntervalMillis < 1000 || advertIntervalMillis > 255_000
                 || advertIntervalMillis % 1000 != 0)) {
             throw new IllegalArgumentException("advertisement interval " + advertIntervalMillis
                     + " ms is not 1-255 whole seconds (VRRPv2)");
@@ -92,10 +88,7 @@ record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFa
         if (vrrsName.length() > VrrsRegistry.MAX_NAME_LENGTH || vrrsName.chars().anyMatch(c -> c <= ' ' || c > '~')) {
             throw new IllegalArgumentException("VRRS name '" + vrrsName + "' must be 1-64 visible characters");
         }
-        checksum = checksum == null || checksum.isBlank() ? CHECKSUM_RFC5798 : checksum.trim().toLowerCase(Locale.ROOT);
-        if (!checksum.equals(CHECKSUM_RFC5798) && !checksum.equals(CHECKSUM_RFC9568)) {
-            throw new IllegalArgumentException("checksum '" + checksum + "' is not rfc5798 or rfc9568");
-        }
+        checksum = checksum == null ? Ipv4ChecksumMode.PSEUDO_HEADER : checksum;
     }
 
     /** The interval in the protocol's unit: centiseconds. */
@@ -123,15 +116,6 @@ record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFa
             }
         }
         return list;
-    }
-
-    static AddressFamily parseFamily(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        return switch (t) {
-            case "ipv4", "4", "" -> AddressFamily.IPV4;
-            case "ipv6", "6" -> AddressFamily.IPV6;
-            default -> throw new IllegalArgumentException("address family '" + text + "' is not ipv4 or ipv6");
-        };
     }
 
     private static List<InetAddress> linkLocalFirst(AddressFamily family, List<InetAddress> addresses) {

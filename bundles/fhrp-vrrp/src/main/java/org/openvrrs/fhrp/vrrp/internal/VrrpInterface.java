@@ -143,7 +143,7 @@ final class VrrpInterface {
             statistics.drop(DropReason.VRID); // RFC 5798 7.1: VRID not configured here
             return;
         }
-        if ((advert.version() == VrrpVersion.V3) != (group.config().version() == 3)) {
+        if ((advert.version() == VrrpVersion.V3) != (group.config().version() == VrrpVersion.V3)) {
             statistics.drop(DropReason.VERSION, group.statistics());
             return;
         }

@@ -55,8 +55,7 @@ public final class VrrpRuntime {
      * @throws IllegalArgumentException with the operator's message when the configuration is invalid
      */
     public AutoCloseable addGroup(Map<String, ?> properties, StateListener listener) {
-        VrrpGroupConfig config = VrrpGroupComponent.toGroupConfig(
-                TypedConfig.of(VrrpGroupComponent.Config.class, properties));
+        VrrpGroupConfig config = VrrpGroupComponent.READER.read(properties);
         VrrsLink link = new VrrsLink(whiteboard, config);
         VrrpEngine.Handle handle = engine.add(config, (t, update) -> {
             link.changed(t, update);

@@ -2,6 +2,8 @@ package org.openvrrs.fhrp.vrrp.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.openvrrs.config.api.ConfigReader;
+import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
 import org.openvrrs.net.api.Network;
 import org.osgi.service.component.annotations.Activate;
@@ -18,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The VRRP server of the appliance: the engine running every configured group on the {@link Network} services
- * (one per platform or simulated router, told apart by their {@value Network#NAME_PROPERTY} property) and the per-interface
- * {@code vrrp delay} settings. Networks come and go at run time; groups follow them.
+ * (one per platform or simulated router, told apart by their {@value Network#NAME_PROPERTY} property) and the
+ * per-interface {@code vrrp delay} settings. Networks come and go at run time; groups follow them. A refused
+ * configuration keeps the delays in use (none at start).
  */
 @Component(service = VrrpService.class, configurationPid = VrrpService.PID)
 @Designate(ocd = VrrpService.Config.class)
@@ -34,25 +37,21 @@ public final class VrrpService {
         String[] interfaceDelays() default {};
     }
 
+    static final ConfigReader<Config, Map<String, InterfaceDelay>> READER = ConfigReader.of(Config.class,
+            c -> InterfaceDelay.parse(c.interfaceDelays()));
+
+    private final LiveConfig<Map<String, InterfaceDelay>> delays = LiveConfig.defaultsUntilValid(READER, LOG);
     private final VrrpEngine engine;
 
     @Activate
-    public VrrpService(Config config) {
-        this.engine = new VrrpEngine(parseDelays(config), false);
+    public VrrpService(Map<String, Object> properties) {
+        delays.update(properties);
+        this.engine = new VrrpEngine(delays.current().orElseThrow(), false);
     }
 
     @Modified
-    void modified(Config config) {
-        engine.setDelays(parseDelays(config));
-    }
-
-    private static Map<String, InterfaceDelay> parseDelays(Config config) {
-        try {
-            return InterfaceDelay.parse(config.interfaceDelays());
-        } catch (IllegalArgumentException e) {
-            LOG.error("VRRP configuration {}: {}; interface delays ignored", PID, e.getMessage());
-            return Map.of();
-        }
+    void modified(Map<String, Object> properties) {
+        delays.update(properties).ifPresent(engine::setDelays);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openvrrs.fhrp.vrrp.internal.VirtualRouter.State;
+import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
 import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.sim.SimHost;
 import org.openvrrs.net.sim.SimLan;
@@ -39,8 +41,8 @@ class SimulatedLanTest {
 
     static VrrpGroupConfig config(String network, int priority, int version, AddressFamily family,
             List<InetAddress> vips) {
-        return new VrrpGroupConfig(network, "eth0", 7, family, version, vips, priority, 1000, true, 0, false, false,
-                "", "", VrrpGroupConfig.CHECKSUM_RFC5798);
+        return new VrrpGroupConfig(network, "eth0", 7, family, version == 2 ? VrrpVersion.V2 : VrrpVersion.V3, vips,
+                priority, 1000, true, 0, false, false, "", "", Ipv4ChecksumMode.PSEUDO_HEADER);
     }
 
     /** Router rN at 192.0.2.(1+N) running group 7 with {@code priority}. */

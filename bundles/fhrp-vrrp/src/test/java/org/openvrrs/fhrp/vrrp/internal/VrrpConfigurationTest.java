@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openvrrs.fhrp.vrrp.internal.packet.GroupStatistics;
+import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.MacAddress;
 import org.openvrrs.vrrs.api.ServerUpdate;
@@ -22,7 +24,7 @@ class VrrpConfigurationTest {
     }
 
     static VrrpGroupConfig parse(Map<String, Object> props) {
-        return VrrpGroupComponent.toGroupConfig(TypedConfig.of(VrrpGroupComponent.Config.class, props));
+        return VrrpGroupComponent.READER.read(props);
     }
 
     static Map<String, Object> minimal() {
@@ -37,11 +39,11 @@ class VrrpConfigurationTest {
     void defaultsAreTheAnnotationsAndStringsAreConverted() throws Exception {
         VrrpGroupConfig c = parse(minimal());
         assertThat(c.priority()).isEqualTo(100);
-        assertThat(c.version()).isEqualTo(3);
+        assertThat(c.version()).isEqualTo(VrrpVersion.V3);
         assertThat(c.preempt()).isTrue();
         assertThat(c.advertIntervalCentis()).isEqualTo(100);
         assertThat(c.addresses()).containsExactly(ip("192.0.2.1"), ip("192.0.2.5"));
-        assertThat(c.checksum()).isEqualTo("rfc5798");
+        assertThat(c.checksum()).isEqualTo(Ipv4ChecksumMode.PSEUDO_HEADER);
         assertThat(c.key()).isEqualTo("eth0/IPv4/1");
     }
 
@@ -49,27 +51,53 @@ class VrrpConfigurationTest {
     void badValuesAreRefusedWithTheOperatorsWords() {
         Map<String, Object> m = minimal();
         m.put("priority", "high");
-        assertThatThrownBy(() -> parse(m)).hasMessage("priority 'high' is not a whole number");
+        assertThatThrownBy(() -> parse(m)).hasMessage("configuration: priority = 'high': not a whole number");
         m.put("priority", "100");
         m.put("preempt", "maybe");
-        assertThatThrownBy(() -> parse(m)).hasMessage("preempt 'maybe' is not true or false");
+        assertThatThrownBy(() -> parse(m)).hasMessage("configuration: preempt = 'maybe': not true or false");
         m.put("preempt", "true");
         m.put("version", "2");
         m.put("family", "ipv6");
-        assertThatThrownBy(() -> parse(m)).hasMessage("VRRP version 2 is IPv4 only; use version 3 for IPv6");
+        assertThatThrownBy(() -> parse(m))
+                .hasMessage("configuration: VRRP version 2 is IPv4 only; use version 3 for IPv6");
         m.put("family", "ipv4");
         m.put("advertIntervalMillis", "1500");
-        assertThatThrownBy(() -> parse(m)).hasMessage("advertisement interval 1500 ms is not 1-255 whole seconds "
-                + "(VRRPv2)");
+        assertThatThrownBy(() -> parse(m)).hasMessage("configuration: advertisement interval 1500 ms is not 1-255 "
+                + "whole seconds (VRRPv2)");
         Map<String, Object> noInterface = minimal();
         noInterface.remove("interfaceName");
-        assertThatThrownBy(() -> parse(noInterface)).hasMessage("interfaceName is required");
+        assertThatThrownBy(() -> parse(noInterface)).hasMessage("configuration: interfaceName is required and not set");
         Map<String, Object> v6 = minimal();
         v6.put("family", "ipv6");
         v6.put("addresses", "2001:db8::1");
         assertThatThrownBy(() -> parse(v6)).hasMessageContaining("needs a link-local virtual address");
         v6.put("addresses", "2001:db8::1, fe80::1");
         assertThat(parse(v6).addresses().get(0).isLinkLocalAddress()).isTrue();
+    }
+
+    @Test
+    void theFileSyntaxInUseReadsAsTheEnums() {
+        Map<String, Object> m = minimal();
+        m.put("family", "ipv4");
+        m.put("version", "2");
+        m.put("checksum", "rfc9568");
+        VrrpGroupConfig c = parse(m);
+        assertThat(c.family()).isEqualTo(AddressFamily.IPV4);
+        assertThat(c.version()).isEqualTo(VrrpVersion.V2);
+        assertThat(c.checksum()).isEqualTo(Ipv4ChecksumMode.VRRP_ONLY);
+        m.put("version", 3); // vrrp:configure --version 3 writes an Integer
+        m.put("checksum", "RFC5798");
+        m.put("family", "IPv4");
+        assertThat(parse(m).version()).isEqualTo(VrrpVersion.V3);
+        assertThat(parse(m).checksum()).isEqualTo(Ipv4ChecksumMode.PSEUDO_HEADER);
+        m.put("checksum", "cisco");
+        assertThatThrownBy(() -> parse(m)).hasMessage("configuration: checksum = 'cisco': not one of rfc5798, rfc9568");
+        m.put("checksum", "rfc5798");
+        m.put("version", "4");
+        assertThatThrownBy(() -> parse(m)).hasMessage("configuration: version = '4': not one of 2, 3");
+        m.put("version", "3");
+        m.put("family", "ipv5");
+        assertThatThrownBy(() -> parse(m)).hasMessage("configuration: family = 'ipv5': not one of ipv4, ipv6");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.openvrrs.plugin.common.internal;
 
 import java.util.Map;
+import org.openvrrs.config.api.LiveConfig;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One subinterface following a VRRS name per {@value SubinterfaceSettings#FACTORY_PID} factory configuration
  * ({@code vrrs follow NAME}, {@code vrrs interface-state}, {@code vrrs mac-address [arp ...]}), handed to the
- * plug-in infrastructure. Read with {@link SubinterfaceSettings#parse}, the shell commands' parser.
+ * plug-in infrastructure. Read with {@link SubinterfaceSettings#READER}, the shell commands' reader; a refused file is
+ * one log line and leaves the last good configuration in place (see {@link LiveConfig}).
  */
 @Component(service = {}, configurationPid = SubinterfaceSettings.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -54,31 +56,23 @@ public final class SubinterfaceComponent {
 
     private final PluginInfrastructure infrastructure;
     private final String key;
+    private final LiveConfig<SubinterfaceSettings> config = LiveConfig.inertUntilValid(SubinterfaceSettings.READER,
+            LOG);
 
     @Activate
     public SubinterfaceComponent(@Reference PluginDatabaseComponent database, Map<String, Object> properties) {
         this.infrastructure = database.infrastructure();
         this.key = String.valueOf(properties.get("service.pid"));
-        infrastructure.put(key, parse(properties));
+        modified(properties);
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
-        infrastructure.put(key, parse(properties));
+        config.update(properties).ifPresent(s -> infrastructure.put(key, s));
     }
 
     @Deactivate
     void deactivate() {
         infrastructure.remove(key);
-    }
-
-    private static SubinterfaceSettings parse(Map<String, Object> properties) {
-        try {
-            return SubinterfaceSettings.parse(properties);
-        } catch (IllegalArgumentException e) {
-            LOG.error("VRRS plug-in subinterface configuration {} refused: {}", properties.get("service.pid"),
-                    e.getMessage());
-            throw e;
-        }
     }
 }

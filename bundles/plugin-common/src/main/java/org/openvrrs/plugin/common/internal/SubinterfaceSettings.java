@@ -2,12 +2,13 @@ package org.openvrrs.plugin.common.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openvrrs.config.api.ConfigReader;
 import org.openvrrs.plugin.common.api.Subinterface;
 import org.openvrrs.vrrs.api.VrrsRegistry;
 
 /**
- * One subinterface's plug-in configuration ({@value #FACTORY_PID} factory configuration), read and validated the
- * same way by the component and by the shell commands, so a refused change writes nothing.
+ * One subinterface's plug-in configuration ({@value #FACTORY_PID} factory configuration), validated: read by
+ * {@link #READER} the same way by the component and by the shell commands, so a refused change writes nothing.
  */
 public record SubinterfaceSettings(String network, String interfaceName, String follow, boolean interfaceState,
         boolean macAddress, boolean arp, int arpIntervalSeconds, int arpDurationSeconds) {
@@ -16,6 +17,9 @@ public record SubinterfaceSettings(String network, String interfaceName, String 
     public static final int DEFAULT_ARP_INTERVAL = 5;
     public static final int DEFAULT_ARP_DURATION = 360;
     static final int MAX_SECONDS = 86_400;
+    /** The one reader of a subinterface's configuration: the component and the shell commands. */
+    public static final ConfigReader<SubinterfaceComponent.Config, SubinterfaceSettings> READER =
+            ConfigReader.of(SubinterfaceComponent.Config.class, SubinterfaceSettings::of);
 
     public SubinterfaceSettings {
         network = network == null || network.isBlank() ? Subinterface.LOCAL : network.trim();
@@ -38,11 +42,15 @@ public record SubinterfaceSettings(String network, String interfaceName, String 
         }
     }
 
-    /** Reads Config Admin properties; missing values take the defaults, wrong ones throw with a clear message. */
-    public static SubinterfaceSettings parse(Map<String, ?> p) {
-        return new SubinterfaceSettings(text(p, "network", ""), text(p, "interfaceName", null),
-                text(p, "follow", null), bool(p, "interfaceState"), bool(p, "macAddress"), bool(p, "arp"),
-                number(p, "arpInterval", DEFAULT_ARP_INTERVAL), number(p, "arpDuration", DEFAULT_ARP_DURATION));
+    /** The typed configuration, validated; throws with the operator's message when it is not valid. */
+    public static SubinterfaceSettings of(SubinterfaceComponent.Config c) {
+        return new SubinterfaceSettings(c.network(), c.interfaceName(), c.follow(), c.interfaceState(), c.macAddress(),
+                c.arp(), c.arpInterval(), c.arpDuration());
+    }
+
+    /** {@link #READER} on Config Admin properties. */
+    public static SubinterfaceSettings parse(Map<String, ?> properties) {
+        return READER.read(properties);
     }
 
     /** The properties written to Config Admin. */
@@ -66,43 +74,5 @@ public record SubinterfaceSettings(String network, String interfaceName, String 
     /** Whether {@code other} configures the same interface of the same network. */
     public boolean sameInterface(SubinterfaceSettings other) {
         return network.equals(other.network) && interfaceName.equals(other.interfaceName);
-    }
-
-    private static String text(Map<String, ?> p, String key, String fallback) {
-        Object v = p.get(key);
-        if (v == null) {
-            if (fallback == null) {
-                throw new IllegalArgumentException(key + " is required");
-            }
-            return fallback;
-        }
-        return String.valueOf(v).trim();
-    }
-
-    private static boolean bool(Map<String, ?> p, String key) {
-        Object v = p.get(key);
-        if (v == null || v instanceof Boolean) {
-            return Boolean.TRUE.equals(v);
-        }
-        String t = String.valueOf(v).trim();
-        if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException(key + " '" + t + "' is not true or false");
-        }
-        return Boolean.parseBoolean(t);
-    }
-
-    private static int number(Map<String, ?> p, String key, int fallback) {
-        Object v = p.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n) {
-            return n.intValue();
-        }
-        String t = String.valueOf(v).trim();
-        if (!t.matches("\\d{1,9}")) {
-            throw new IllegalArgumentException(key + " '" + t + "' is not a whole number of seconds");
-        }
-        return Integer.parseInt(t);
     }
 }

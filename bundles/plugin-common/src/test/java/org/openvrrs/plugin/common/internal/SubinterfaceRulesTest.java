@@ -59,14 +59,14 @@ class SubinterfaceRulesTest {
         assertThat(s).isEqualTo(new SubinterfaceSettings("local", "eth0.2", "N", false, true, false, 5, 360));
         assertThat(SubinterfaceSettings.parse(s.toProperties())).isEqualTo(s);
         assertThatThrownBy(() -> SubinterfaceSettings.parse(Map.of("interfaceName", "eth0.2")))
-                .hasMessage("follow is required");
+                .hasMessage("configuration: follow is required and not set");
         assertThatThrownBy(() -> SubinterfaceSettings.parse(Map.of("interfaceName", "e", "follow", "a b")))
                 .hasMessageContaining("is not a VRRS name");
         assertThatThrownBy(() -> SubinterfaceSettings.parse(Map.of("interfaceName", "e", "follow", "N",
                 "arpInterval", "10", "arpDuration", "5"))).hasMessage(
-                        "arp duration 5 is outside 10 (the interval)-86400 seconds");
+                        "configuration: arp duration 5 is outside 10 (the interval)-86400 seconds");
         assertThatThrownBy(() -> SubinterfaceSettings.parse(Map.of("interfaceName", "e", "follow", "N",
-                "interfaceState", "yes"))).hasMessage("interfaceState 'yes' is not true or false");
+                "interfaceState", "yes"))).hasMessage("configuration: interfaceState = 'yes': not true or false");
     }
 
     @Test

@@ -28,8 +28,7 @@ public class FollowCommand extends SubinterfaceCommand {
         if (name == null) {
             throw new IllegalArgumentException("vrrs follow needs a VRRS name");
         }
-        var existing = configs.find(network, iface);
-        SubinterfaceSettings s = existing == null
+        SubinterfaceSettings s = configs.find(network, iface).isEmpty()
                 ? new SubinterfaceSettings(network, iface, name, false, false, false,
                         SubinterfaceSettings.DEFAULT_ARP_INTERVAL, SubinterfaceSettings.DEFAULT_ARP_DURATION)
                 : configs.current(network, iface);
