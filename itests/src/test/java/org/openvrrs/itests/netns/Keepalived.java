@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A keepalived instance of the test's own (configuration, pid and log files in the LAN's log folder). */
 final class Keepalived {
+    private static final Pattern ENTERING = Pattern.compile("Entering (\\w+) STATE");
     private final NetnsLan lan;
     private final String ns;
     private final Path config;
@@ -47,8 +50,26 @@ final class Keepalived {
 
     /** Whether the log of its latest start contains {@code text}, e.g. "Entering BACKUP STATE". */
     boolean logged(String text) throws IOException {
-        Path log = lan.logDir().resolve("keepalived-" + ns + "-" + starts + ".log");
+        Path log = log();
         return Files.exists(log) && Files.readString(log).contains(text);
+    }
+
+    /** The state its latest start last entered ("MASTER", "BACKUP", "FAULT"; "" before any), from its log. */
+    String state() throws IOException {
+        Path log = log();
+        String state = "";
+        if (Files.exists(log)) {
+            Matcher m = ENTERING.matcher(Files.readString(log));
+            while (m.find()) {
+                state = m.group(1);
+            }
+        }
+        return state;
+    }
+
+    /** The log of its latest start. */
+    private Path log() {
+        return lan.logDir().resolve("keepalived-" + ns + "-" + starts + ".log");
     }
 
     /** kill -9 of every keepalived process (nothing else runs in its namespace). */
