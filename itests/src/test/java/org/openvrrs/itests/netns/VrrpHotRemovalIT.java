@@ -74,8 +74,8 @@ public class VrrpHotRemovalIT {
             group.put("priority", "200");
             group.put("advertIntervalMillis", String.valueOf(INTERVAL_MILLIS));
             group.put("name", GROUP);
-            // openvrrs-core booted on its own, beside README's openvrrs-linux and openvrrs-vrrp: booted only as
-            // openvrrs-vrrp's dependency, Karaf uninstalls the registry (and every vrrs: command) with it
+            // featuresBoot as README says: openvrrs-core named on its own, so that uninstalling the VRRP server
+            // leaves the registry (booted only as openvrrs-vrrp's dependency, Karaf would remove it too)
             try (DistributionNode node = new DistributionNode(lan, r2, INTERFACE + "=eth0", Map.of("uplink", group),
                     List.of("openvrrs-core", "openvrrs-linux", "openvrrs-vrrp"))) {
                 node.start("vrrs:summary", "vrrp:show --brief");
