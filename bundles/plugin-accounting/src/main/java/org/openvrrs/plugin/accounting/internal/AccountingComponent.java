@@ -18,9 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,25 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {AccountingService.class, ConfigurationListener.class}, configurationPid = ConfigParser.PID,
         immediate = true)
-@Designate(ocd = AccountingComponent.Config.class)
+@Designate(ocd = AccountingConfig.Settings.class)
 public final class AccountingComponent implements AccountingService, ConfigurationListener {
     /** The client as {@code show vrrs clients} lists it: Low priority (told after every other client), all groups. */
     static final ClientSpec CLIENT = ClientSpec.allGroups("VRRS-Accounting", ClientPriority.LOW);
     private static final Logger LOG = LoggerFactory.getLogger(AccountingComponent.class);
     private static final Logger EV = LoggerFactory.getLogger("org.openvrrs.debug.accounting.events");
-
-    @ObjectClassDefinition(name = "OpenVRRS accounting", description = "VRRS Accounting plug-in settings; servers, "
-            + "method lists, attribute lists and groups are factory configurations org.openvrrs.accounting.*")
-    public @interface Config {
-        @AttributeDefinition(description = "NAS-IP-Address sent (IPv4); empty = the group's own interface address")
-        String nasIpAddress() default "";
-
-        @AttributeDefinition(description = "Seconds before a record whose every server failed is tried again")
-        int retryInterval() default 10;
-
-        @AttributeDefinition(description = "Queue directory; empty = ${karaf.data}/accounting/queue")
-        String queueDirectory() default "";
-    }
 
     private final ConfigStore store;
     private final AccountingEngine engine;
@@ -58,7 +43,7 @@ public final class AccountingComponent implements AccountingService, Configurati
 
     @Activate
     public AccountingComponent(@Reference ConfigurationAdmin configAdmin, BundleContext context,
-            Map<String, Object> properties) throws IOException {
+            AccountingConfig.Settings settings, Map<String, Object> properties) throws IOException {
         this.store = new ConfigStore(configAdmin);
         this.singleton = properties;
         AccountingModel model = AccountingModel.EMPTY;
@@ -67,14 +52,13 @@ public final class AccountingComponent implements AccountingService, Configurati
         } catch (IllegalArgumentException e) {
             LOG.error("Accounting configuration refused, no accounting until it is fixed: {}", e.getMessage());
         }
-        DurableQueue queue = new DurableQueue(queueDirectory(properties, context));
+        DurableQueue queue = new DurableQueue(queueDirectory(settings.queueDirectory().trim(), context));
         this.engine = new AccountingEngine(queue, model, Clock.systemUTC(), MinaTransport::new);
         // a service the registry tracks: it finds it again after a restart of its own
         this.client = VrrsWhiteboard.of(context).client(engine, CLIENT);
     }
 
-    private static Path queueDirectory(Map<String, Object> properties, BundleContext context) {
-        String configured = ConfigParser.text(properties, "queueDirectory", "");
+    private static Path queueDirectory(String configured, BundleContext context) {
         if (!configured.isEmpty()) {
             return Path.of(configured);
         }

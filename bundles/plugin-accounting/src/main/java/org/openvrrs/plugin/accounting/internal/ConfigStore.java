@@ -61,7 +61,7 @@ public final class ConfigStore {
     public AccountingModel apply(String factoryPid, String name, Map<String, Object> properties) throws IOException {
         Map<String, List<Map<String, ?>>> next = ConfigParser.copy(factories());
         List<Map<String, ?>> entries = next.computeIfAbsent(factoryPid, k -> new ArrayList<>());
-        boolean existed = entries.removeIf(m -> name.equals(ConfigParser.text(m, "name", "")));
+        boolean existed = entries.removeIf(m -> name.equals(ConfigParser.nameOf(m)));
         if (properties == null && !existed) {
             throw new IllegalArgumentException("no " + factoryPid.substring(factoryPid.lastIndexOf('.') + 1) + " named "
                     + name);
@@ -93,7 +93,7 @@ public final class ConfigStore {
 
     private Configuration find(String factoryPid, String name) throws IOException {
         for (Configuration c : list("(service.factoryPid=" + factoryPid + ")")) {
-            if (name.equals(ConfigParser.text(toMap(c.getProperties()), "name", ""))) {
+            if (name.equals(ConfigParser.nameOf(toMap(c.getProperties())))) {
                 return c;
             }
         }
