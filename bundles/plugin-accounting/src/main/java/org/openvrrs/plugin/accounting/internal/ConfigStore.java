@@ -46,11 +46,6 @@ public final class ConfigStore {
         return out;
     }
 
-    /** The current configuration, validated. */
-    public AccountingModel model() throws IOException {
-        return ConfigParser.parse(singleton(), factories());
-    }
-
     /**
      * Creates or replaces the entry {@code name} of {@code factoryPid} with {@code properties} (null: deletes it),
      * if the whole configuration stays valid.
