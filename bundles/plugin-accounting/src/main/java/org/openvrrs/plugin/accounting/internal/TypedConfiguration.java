@@ -9,11 +9,12 @@ import org.osgi.util.converter.Converters;
 
 /**
  * Reads a configuration's properties as its {@link AccountingConfig} type through the OSGi Converter, with the
- * type's defaults: the one place where property values are coerced (text is not trimmed: callers trim what is not
- * a secret). Every value is converted at once, so a bad one
+ * type's defaults: the one place where property values are coerced. Every value is converted at once, so a bad one
  * is refused here with one line naming the configuration, the key and the value, never later. A blank value counts
  * as absent (the default); a list given as one String (a line of a {@code .cfg} file) is split at commas; list
- * entries are trimmed and empty ones dropped.
+ * entries are trimmed and empty ones dropped. Text is taken as it is (callers trim what is not a secret).
+ *
+ * <p>Stands in for the shared configuration module ({@code org.openvrrs.config.api}) until that lands.
  */
 final class TypedConfiguration {
     private static final Converter CONVERTER = Converters.standardConverter();
