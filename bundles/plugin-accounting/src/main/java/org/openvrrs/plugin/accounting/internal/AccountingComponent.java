@@ -7,9 +7,8 @@ import java.util.Map;
 import org.openvrrs.plugin.accounting.internal.queue.DurableQueue;
 import org.openvrrs.plugin.accounting.internal.radius.MinaTransport;
 import org.openvrrs.vrrs.api.ClientPriority;
-import org.openvrrs.vrrs.api.ClientRegistration;
-import org.openvrrs.vrrs.api.DebugLoggers;
-import org.openvrrs.vrrs.api.VrrsRegistry;
+import org.openvrrs.vrrs.api.ClientSpec;
+import org.openvrrs.vrrs.api.VrrsWhiteboard;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
@@ -19,50 +18,32 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The VRRS Accounting plug-in in OSGi: registers {@value #CLIENT_NAME} (Low priority, all groups) with the registry
- * whenever one is present, and keeps the engine's configuration in step with Config Admin. A configuration that
+ * The VRRS Accounting plug-in in OSGi: declares the engine as the {@code VrrsClient} {@code VRRS-Accounting} (Low
+ * priority, all groups) on the whiteboard, and keeps the engine's configuration in step with Config Admin. A configuration that
  * does not pass {@link ConfigParser} is refused in the log and the previous one stays in force.
  */
 @Component(service = {AccountingService.class, ConfigurationListener.class}, configurationPid = ConfigParser.PID,
         immediate = true)
-@Designate(ocd = AccountingComponent.Config.class)
+@Designate(ocd = AccountingConfig.Settings.class)
 public final class AccountingComponent implements AccountingService, ConfigurationListener {
-    static final String CLIENT_NAME = "VRRS-Accounting";
+    /** The client as {@code show vrrs clients} lists it: Low priority (told after every other client), all groups. */
+    static final ClientSpec CLIENT = ClientSpec.allGroups("VRRS-Accounting", ClientPriority.LOW);
     private static final Logger LOG = LoggerFactory.getLogger(AccountingComponent.class);
-    private static final Logger EV = LoggerFactory.getLogger(DebugLoggers.name("accounting", "events"));
-
-    @ObjectClassDefinition(name = "OpenVRRS accounting", description = "VRRS Accounting plug-in settings; servers, "
-            + "method lists, attribute lists and groups are factory configurations org.openvrrs.accounting.*")
-    public @interface Config {
-        @AttributeDefinition(description = "NAS-IP-Address sent (IPv4); empty = the group's own interface address")
-        String nasIpAddress() default "";
-
-        @AttributeDefinition(description = "Seconds before a record whose every server failed is tried again")
-        int retryInterval() default 10;
-
-        @AttributeDefinition(description = "Queue directory; empty = ${karaf.data}/accounting/queue")
-        String queueDirectory() default "";
-    }
+    private static final Logger EV = LoggerFactory.getLogger("org.openvrrs.debug.accounting.events");
 
     private final ConfigStore store;
     private final AccountingEngine engine;
+    private final VrrsWhiteboard.Declaration<ClientSpec> client;
     private volatile Map<String, Object> singleton;
-    private volatile VrrsRegistry registry;
-    private ClientRegistration registration; // guarded by this
 
     @Activate
     public AccountingComponent(@Reference ConfigurationAdmin configAdmin, BundleContext context,
-            Map<String, Object> properties) throws IOException {
+            AccountingConfig.Settings settings, Map<String, Object> properties) throws IOException {
         this.store = new ConfigStore(configAdmin);
         this.singleton = properties;
         AccountingModel model = AccountingModel.EMPTY;
@@ -71,12 +52,13 @@ public final class AccountingComponent implements AccountingService, Configurati
         } catch (IllegalArgumentException e) {
             LOG.error("Accounting configuration refused, no accounting until it is fixed: {}", e.getMessage());
         }
-        DurableQueue queue = new DurableQueue(queueDirectory(properties, context));
+        DurableQueue queue = new DurableQueue(queueDirectory(settings.queueDirectory().trim(), context));
         this.engine = new AccountingEngine(queue, model, Clock.systemUTC(), MinaTransport::new);
+        // a service the registry tracks: it finds it again after a restart of its own
+        this.client = VrrsWhiteboard.of(context).client(engine, CLIENT);
     }
 
-    private static Path queueDirectory(Map<String, Object> properties, BundleContext context) {
-        String configured = ConfigParser.text(properties, "queueDirectory", "");
+    private static Path queueDirectory(String configured, BundleContext context) {
         if (!configured.isEmpty()) {
             return Path.of(configured);
         }
@@ -111,44 +93,8 @@ public final class AccountingComponent implements AccountingService, Configurati
 
     @Deactivate
     void deactivate() {
-        unregister();
+        client.close();
         engine.close();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindRegistry(VrrsRegistry r) {
-        registry = r;
-        register();
-    }
-
-    void unbindRegistry(VrrsRegistry r) {
-        synchronized (this) {
-            if (registry == r) {
-                registry = null;
-                registration = null; // the registry is gone, and its handles with it
-            }
-        }
-    }
-
-    private synchronized void register() {
-        VrrsRegistry r = registry;
-        if (r == null || registration != null) {
-            return;
-        }
-        try {
-            registration = r.registerClient(CLIENT_NAME, ClientPriority.LOW, true, engine);
-            EV.debug("VRRS/ACCT/EV: client {} registered, id {}", CLIENT_NAME, registration.id());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            LOG.error("Accounting: cannot register with VRRS: {}", e.getMessage());
-        }
-    }
-
-    private synchronized void unregister() {
-        if (registration != null) {
-            registration.close();
-            registration = null;
-        }
     }
 
     @Override

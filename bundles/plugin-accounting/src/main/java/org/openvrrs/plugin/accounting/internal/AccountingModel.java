@@ -54,7 +54,7 @@ public record AccountingModel(Map<String, RadiusServer> servers, Map<String, Lis
     }
 
     /** Servers of a server group; {@code radius} is every server, sorted by name. */
-    public List<String> serversOf(String serverGroup) {
+    private List<String> serversOf(String serverGroup) {
         return ALL_SERVERS.equals(serverGroup) ? List.copyOf(servers.keySet())
                 : serverGroups.getOrDefault(serverGroup, List.of());
     }

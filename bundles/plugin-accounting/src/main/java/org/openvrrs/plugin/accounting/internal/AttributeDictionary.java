@@ -41,7 +41,7 @@ final class AttributeDictionary {
     private AttributeDictionary() {
     }
 
-    static String known() {
+    private static String known() {
         return String.join(", ", NAMES.keySet());
     }
 

@@ -1,11 +1,9 @@
 package org.openvrrs.plugin.accounting.internal;
 
-import java.lang.reflect.Array;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +49,10 @@ public final class ConfigParser {
      * @param factories property maps by factory PID
      */
     public static AccountingModel parse(Map<String, ?> singleton, Map<String, List<Map<String, ?>>> factories) {
+        AccountingConfig.Settings settings = TypedConfiguration.read(AccountingConfig.Settings.class, singleton,
+                "accounting");
         Inet4Address nasIp = null;
-        String nas = text(singleton, "nasIpAddress", "");
+        String nas = settings.nasIpAddress().trim();
         if (!nas.isEmpty()) {
             InetAddress a = IpAddresses.parse("nasIpAddress", nas);
             if (!(a instanceof Inet4Address v4)) {
@@ -60,7 +60,7 @@ public final class ConfigParser {
             }
             nasIp = v4;
         }
-        int retry = integer(singleton, "retryInterval", 10, 1, 86_400, "accounting retryInterval (s)");
+        int retry = within(settings.retryInterval(), 1, 86_400, "accounting retryInterval (s)");
 
         Map<String, RadiusServer> servers = new TreeMap<>();
         for (Map<String, ?> p : list(factories, SERVER_PID)) {
@@ -76,8 +76,9 @@ public final class ConfigParser {
             if (name.equals(AccountingModel.ALL_SERVERS)) {
                 throw new IllegalArgumentException("server group name 'radius' is reserved for every server");
             }
-            List<String> members = strings(p, "servers");
-            if (members.isEmpty()) {
+            String[] members = TypedConfiguration.read(AccountingConfig.ServerGroup.class, p, "server group " + name)
+                    .servers();
+            if (members.length == 0) {
                 throw new IllegalArgumentException("server group " + name + ": no server");
             }
             for (String m : members) {
@@ -85,7 +86,7 @@ public final class ConfigParser {
                     throw new IllegalArgumentException("server group " + name + ": unknown RADIUS server '" + m + "'");
                 }
             }
-            if (serverGroups.put(name, List.copyOf(members)) != null) {
+            if (serverGroups.put(name, List.of(members)) != null) {
                 throw new IllegalArgumentException("server group " + name + " is configured twice");
             }
         }
@@ -94,7 +95,8 @@ public final class ConfigParser {
         for (Map<String, ?> p : list(factories, METHOD_LIST_PID)) {
             String name = name(p, "accounting method list");
             List<String> groups = new ArrayList<>();
-            for (String g : strings(p, "groups")) {
+            for (String g : TypedConfiguration.read(AccountingConfig.MethodList.class, p,
+                    "aaa accounting vrrs " + name).groups()) {
                 String group = g.startsWith("group ") ? g.substring(6).trim() : g;
                 if (!group.equals(AccountingModel.ALL_SERVERS) && !serverGroups.containsKey(group)) {
                     throw new IllegalArgumentException("aaa accounting vrrs " + name + ": unknown server group '"
@@ -114,12 +116,13 @@ public final class ConfigParser {
         Map<String, List<RadiusAttribute>> attributeLists = new TreeMap<>();
         for (Map<String, ?> p : list(factories, ATTRIBUTE_LIST_PID)) {
             String name = name(p, "attribute list");
+            String what = "aaa attribute list " + name;
             List<RadiusAttribute> attrs = new ArrayList<>();
-            for (String a : strings(p, "attributes")) {
+            for (String a : TypedConfiguration.read(AccountingConfig.AttributeList.class, p, what).attributes()) {
                 try {
                     attrs.add(AttributeDictionary.parse(a));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("aaa attribute list " + name + ": " + e.getMessage());
+                    throw new IllegalArgumentException(what + ": " + e.getMessage());
                 }
             }
             if (attributeLists.put(name, List.copyOf(attrs)) != null) {
@@ -129,26 +132,24 @@ public final class ConfigParser {
 
         Map<String, GroupSettings> groups = new TreeMap<>();
         for (Map<String, ?> p : list(factories, GROUP_PID)) {
-            String name = text(p, "name", "");
+            String name = nameOf(p);
             if (!GROUP_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("vrrs group name '" + name + "' must be 1-"
                         + VrrsRegistry.MAX_NAME_LENGTH + " visible characters without spaces");
             }
-            int delay = integer(p, "delay", 0, 0, 3600, "vrrs " + name + ": accounting delay (s)");
-            String method = text(p, "method", AccountingModel.DEFAULT_LIST);
-            if (method.isEmpty()) {
-                method = AccountingModel.DEFAULT_LIST;
-            }
+            String what = "vrrs " + name;
+            AccountingConfig.Group c = TypedConfiguration.read(AccountingConfig.Group.class, p, what);
+            int delay = within(c.delay(), 0, 3600, what + ": accounting delay (s)");
+            String method = c.method().trim();
             if (!method.equals(AccountingModel.DEFAULT_LIST) && !methodLists.containsKey(method)) {
-                throw new IllegalArgumentException("vrrs " + name + ": unknown accounting method list '" + method
-                        + "'");
+                throw new IllegalArgumentException(what + ": unknown accounting method list '" + method + "'");
             }
-            String attributeList = text(p, "attributeList", "");
+            String attributeList = c.attributeList().trim();
             if (!attributeList.isEmpty() && !attributeLists.containsKey(attributeList)) {
-                throw new IllegalArgumentException("vrrs " + name + ": unknown attribute list '" + attributeList + "'");
+                throw new IllegalArgumentException(what + ": unknown attribute list '" + attributeList + "'");
             }
             if (groups.put(name, new GroupSettings(name, Duration.ofSeconds(delay), method, attributeList)) != null) {
-                throw new IllegalArgumentException("vrrs " + name + " is configured twice");
+                throw new IllegalArgumentException(what + " is configured twice");
             }
         }
         return new AccountingModel(servers, serverGroups, methodLists, attributeLists, groups, nasIp,
@@ -156,9 +157,9 @@ public final class ConfigParser {
     }
 
     private static RadiusServer server(Map<String, ?> p) {
-        String name = name(p, "RADIUS server");
-        String what = "RADIUS server " + name;
-        String addressText = text(p, "address", "");
+        String what = "RADIUS server " + name(p, "RADIUS server");
+        AccountingConfig.Server c = TypedConfiguration.read(AccountingConfig.Server.class, p, what);
+        String addressText = c.address().trim();
         if (addressText.isEmpty()) {
             throw new IllegalArgumentException(what + ": no address");
         }
@@ -171,19 +172,19 @@ public final class ConfigParser {
         if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
             throw new IllegalArgumentException(what + ": address " + addressText + " is not a unicast address");
         }
-        int port = integer(p, "acctPort", 1813, 1, 65535, what + ": acctPort");
-        String secret = p.get("secret") == null ? "" : String.valueOf(p.get("secret"));
-        if (secret.isEmpty()) {
+        int port = within(c.acctPort(), 1, 65535, what + ": acctPort");
+        if (c.secret().isEmpty()) {
             throw new IllegalArgumentException(what + ": no shared secret (key) configured");
         }
-        int timeout = integer(p, "timeout", 5, 1, 1000, what + ": timeout (s)");
-        int retransmit = integer(p, "retransmit", 3, 0, 100, what + ": retransmit");
-        return new RadiusServer(name, address, port, RadiusPacket.secret(secret), Duration.ofSeconds(timeout),
-                retransmit);
+        int timeout = within(c.timeout(), 1, 1000, what + ": timeout (s)");
+        int retransmit = within(c.retransmit(), 0, 100, what + ": retransmit");
+        return new RadiusServer(c.name().trim(), address, port, RadiusPacket.secret(c.secret()),
+                Duration.ofSeconds(timeout), retransmit);
     }
 
+    /** The name of a server, server group, method list or attribute list, checked. */
     private static String name(Map<String, ?> p, String what) {
-        String name = text(p, "name", "");
+        String name = nameOf(p);
         if (!LIST_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(what + " name '" + name + "' must be 1-64 letters, digits, '_', '.' "
                     + "or '-'");
@@ -191,52 +192,21 @@ public final class ConfigParser {
         return name;
     }
 
+    /** The {@code name} every factory configuration has (empty when it has none). */
+    static String nameOf(Map<String, ?> p) {
+        Object v = p.get("name");
+        return v == null ? "" : String.valueOf(v).trim();
+    }
+
     private static List<Map<String, ?>> list(Map<String, List<Map<String, ?>>> factories, String pid) {
         return factories.getOrDefault(pid, List.of());
     }
 
-    static String text(Map<String, ?> p, String key, String fallback) {
-        Object v = p.get(key);
-        return v == null ? fallback : String.valueOf(v).trim();
-    }
-
-    private static int integer(Map<String, ?> p, String key, int fallback, int min, int max, String what) {
-        Object v = p.get(key);
-        if (v == null || String.valueOf(v).isBlank()) {
-            return fallback;
-        }
-        long n;
-        try {
-            n = v instanceof Number num ? num.longValue() : Long.parseLong(String.valueOf(v).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " '" + v + "' is not a whole number");
-        }
+    private static int within(int n, int min, int max, String what) {
         if (n < min || n > max) {
             throw new IllegalArgumentException(what + " " + n + " is not within " + min + "-" + max);
         }
-        return (int) n;
-    }
-
-    /** A multi-valued property: String[], a collection, another array, or one comma-separated string. */
-    static List<String> strings(Map<String, ?> p, String key) {
-        Object v = p.get(key);
-        List<String> out = new ArrayList<>();
-        if (v == null) {
-            return out;
-        }
-        if (v instanceof Collection<?> c) {
-            c.forEach(o -> out.add(String.valueOf(o).trim()));
-        } else if (v.getClass().isArray()) {
-            for (int i = 0; i < Array.getLength(v); i++) {
-                out.add(String.valueOf(Array.get(v, i)).trim());
-            }
-        } else {
-            for (String s : String.valueOf(v).split(",")) {
-                out.add(s.trim());
-            }
-        }
-        out.removeIf(String::isEmpty);
-        return out;
+        return n;
     }
 
     /** A mutable copy of factory maps, for a command to apply a change and validate the result. */

@@ -46,11 +46,6 @@ public final class ConfigStore {
         return out;
     }
 
-    /** The current configuration, validated. */
-    public AccountingModel model() throws IOException {
-        return ConfigParser.parse(singleton(), factories());
-    }
-
     /**
      * Creates or replaces the entry {@code name} of {@code factoryPid} with {@code properties} (null: deletes it),
      * if the whole configuration stays valid.
@@ -61,7 +56,7 @@ public final class ConfigStore {
     public AccountingModel apply(String factoryPid, String name, Map<String, Object> properties) throws IOException {
         Map<String, List<Map<String, ?>>> next = ConfigParser.copy(factories());
         List<Map<String, ?>> entries = next.computeIfAbsent(factoryPid, k -> new ArrayList<>());
-        boolean existed = entries.removeIf(m -> name.equals(ConfigParser.text(m, "name", "")));
+        boolean existed = entries.removeIf(m -> name.equals(ConfigParser.nameOf(m)));
         if (properties == null && !existed) {
             throw new IllegalArgumentException("no " + factoryPid.substring(factoryPid.lastIndexOf('.') + 1) + " named "
                     + name);
@@ -93,7 +88,7 @@ public final class ConfigStore {
 
     private Configuration find(String factoryPid, String name) throws IOException {
         for (Configuration c : list("(service.factoryPid=" + factoryPid + ")")) {
-            if (name.equals(ConfigParser.text(toMap(c.getProperties()), "name", ""))) {
+            if (name.equals(ConfigParser.nameOf(toMap(c.getProperties())))) {
                 return c;
             }
         }

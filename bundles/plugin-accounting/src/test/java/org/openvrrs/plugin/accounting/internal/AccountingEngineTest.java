@@ -57,8 +57,7 @@ class AccountingEngineTest {
                     requests.add(req);
                     byte[] k = key;
                     if (k != null) {
-                        byte[] resp = {5, req[1], 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-                        byte[] signed = RadiusPacket.signResponse(resp, Arrays.copyOfRange(req, 4, 20), k);
+                        byte[] signed = Fixtures.response(req, k);
                         socket.send(new DatagramPacket(signed, signed.length, p.getSocketAddress()));
                     }
                 } catch (Exception e) {

@@ -53,6 +53,37 @@ class ConfigParserTest {
     }
 
     @Test
+    void valuesAreReadAsTheirTypeWithTheDefaultsForBlankOnes() {
+        AccountingModel m = parse(
+                ConfigParser.SERVER_PID, server("rad1", 1813, "s1", 5, 3),
+                ConfigParser.SERVER_PID, map("name", "rad2", "address", "198.51.100.11", "secret", "s2",
+                        "acctPort", " 1646 ", "timeout", ""),
+                // a .cfg line is one comma-separated value; a command stores a real array, commas and all
+                ConfigParser.SERVER_GROUP_PID, map("name", "G", "servers", "rad2 , rad1,"),
+                ConfigParser.METHOD_LIST_PID, map("name", "default", "groups", "group G"),
+                ConfigParser.ATTRIBUTE_LIST_PID, map("name", "L", "attributes", new String[] {"class a,b"}),
+                ConfigParser.GROUP_PID, map("name", "G1", "delay", " ", "method", "", "attributeList", "L"));
+        assertThat(m.route("G1")).extracting(RadiusServer::name).containsExactly("rad2", "rad1");
+        assertThat(m.servers().get("rad2").port()).isEqualTo(1646);
+        assertThat(m.servers().get("rad2").timeout().toSeconds()).isEqualTo(5);
+        assertThat(m.settings("G1").delay()).isZero();
+        assertThat(m.settings("G1").methodList()).isEqualTo("default");
+        assertThat(m.extraAttributes("G1")).singleElement()
+                .satisfies(a -> assertThat(a.stringValue()).isEqualTo("a,b"));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedInOneLineNamingItsKeyAndValue() {
+        assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, map("name", "rad1", "address", "127.0.0.1",
+                "secret", "s", "acctPort", "18x3"))).hasMessage("RADIUS server rad1: acctPort '18x3' is not a whole "
+                + "number");
+        assertThatThrownBy(() -> parse(ConfigParser.GROUP_PID, map("name", "G1", "delay", "ten")))
+                .hasMessage("vrrs G1: delay 'ten' is not a whole number");
+        assertThatThrownBy(() -> ConfigParser.parse(map("retryInterval", "soon"), Map.of()))
+                .hasMessage("accounting: retryInterval 'soon' is not a whole number");
+    }
+
+    @Test
     void secretsNeverAppearInTextOfAServer() {
         AccountingModel m = parse(ConfigParser.SERVER_PID, server("rad1", 1813, "top-secret-key", 5, 3));
         assertThat(m.servers().get("rad1").toString()).doesNotContain("top-secret-key").contains("<hidden>");

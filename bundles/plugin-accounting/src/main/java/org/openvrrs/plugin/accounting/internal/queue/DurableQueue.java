@@ -121,17 +121,6 @@ public final class DurableQueue {
         }
     }
 
-    /** Records currently on disk (the show command's count; a directory listing). */
-    public int size() throws IOException {
-        int n = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
-            for (Path ignored : files) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     private void syncDirectory() {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
