@@ -38,9 +38,4 @@ public record Subinterface(String networkName, Network network, String interface
     public static String where(String networkName, String interfaceName) {
         return Network.LOCAL.equals(networkName) ? interfaceName : networkName + "/" + interfaceName;
     }
-
-    /** Whether {@code other} is the same interface on the same network, whatever its settings. */
-    public boolean sameInterface(Subinterface other) {
-        return networkName.equals(other.networkName) && interfaceName.equals(other.interfaceName);
-    }
 }
