@@ -6,7 +6,8 @@ import org.openvrrs.net.api.Network;
 /**
  * A subinterface configured with {@code vrrs follow NAME}, live on its network: what a plug-in needs to act on it.
  *
- * @param networkName        the {@code network.name} of its {@link Network} ({@value #LOCAL} for the appliance's own)
+ * @param networkName        the {@code network.name} of its {@link Network} ({@value Network#LOCAL} for the appliance's
+ *                           own)
  * @param network            the network it lives on
  * @param interfaceName      e.g. {@code eth0.2}
  * @param follow             the VRRS group name it follows
@@ -18,7 +19,9 @@ import org.openvrrs.net.api.Network;
  */
 public record Subinterface(String networkName, Network network, String interfaceName, String follow,
         boolean interfaceState, boolean macAddress, boolean arp, int arpIntervalSeconds, int arpDurationSeconds) {
-    public static final String LOCAL = "local";
+    /** @deprecated use {@link Network#LOCAL}; kept until the configuration classes move to it */
+    @Deprecated
+    public static final String LOCAL = Network.LOCAL;
 
     public Subinterface {
         Objects.requireNonNull(networkName, "network name is required");
@@ -33,11 +36,6 @@ public record Subinterface(String networkName, Network network, String interface
     }
 
     public static String where(String networkName, String interfaceName) {
-        return LOCAL.equals(networkName) ? interfaceName : networkName + "/" + interfaceName;
-    }
-
-    /** Whether {@code other} is the same interface on the same network, whatever its settings. */
-    public boolean sameInterface(Subinterface other) {
-        return networkName.equals(other.networkName) && interfaceName.equals(other.interfaceName);
+        return Network.LOCAL.equals(networkName) ? interfaceName : networkName + "/" + interfaceName;
     }
 }

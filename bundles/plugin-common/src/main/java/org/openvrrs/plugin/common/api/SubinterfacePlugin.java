@@ -7,9 +7,11 @@ import org.openvrrs.vrrs.api.MacAddress;
 /**
  * A VRRS plug-in (Interface-State, MAC-Address), offered as an OSGi service. The plug-in infrastructure calls it,
  * never twice at once, for every subinterface it is configured on: with the followed group's state at once when the
- * plug-in arrives or the subinterface is configured, then on every change; and {@link #release} when the
- * configuration goes or the plug-in leaves. A plug-in must give back everything it forced, also in its own
- * deactivation, and may be called from any thread (timers go on the network's scheduler).
+ * plug-in arrives or the subinterface is configured, then once per change (of the group's state, of the
+ * subinterface's configuration, or of its interface, unless the change is the plug-ins' own doing, such as
+ * Interface-State bringing the line protocol up); and {@link #release} when the configuration goes or the plug-in
+ * leaves. A plug-in must give back everything it forced, also in its own deactivation, and may be called from any
+ * thread (timers go on the network's scheduler).
  */
 public interface SubinterfacePlugin {
 

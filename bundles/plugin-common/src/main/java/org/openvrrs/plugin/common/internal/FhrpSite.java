@@ -1,13 +1,37 @@
 package org.openvrrs.plugin.common.internal;
 
+import java.util.Map;
+import java.util.Optional;
+import org.openvrrs.net.api.Network;
+import org.openvrrs.vrrs.api.VrrsServer;
+
 /**
- * Where an FHRP group is configured: what the guide's restrictions are checked against (a plug-in subinterface runs
- * no FHRP itself and shares the physical interface of the group it follows).
+ * Where an FHRP runs: what the guide's restrictions are checked against (a plug-in subinterface runs no FHRP itself
+ * and shares the physical interface of the group it follows).
  *
  * @param network       network name ({@code local} for the appliance's own)
- * @param interfaceName interface the group runs on
- * @param vrrsName      the VRRS name it publishes, empty when none
- * @param label         e.g. {@code VRRP group 1}
+ * @param interfaceName interface the FHRP runs on
+ * @param vrrsName      the VRRS name it publishes
+ * @param label         e.g. {@code VRRP group VRRS_NAME_1}
  */
 public record FhrpSite(String network, String interfaceName, String vrrsName, String label) {
+
+    /**
+     * The site a {@link VrrsServer} service declares through its properties; empty when it names no interface. A
+     * server says which FHRP and VRRS name it is, not the FHRP's own group number, so the label uses the name.
+     */
+    public static Optional<FhrpSite> ofServer(Map<String, ?> properties) {
+        String interfaceName = text(properties.get(VrrsServer.INTERFACE));
+        if (interfaceName.isEmpty()) {
+            return Optional.empty();
+        }
+        String network = text(properties.get(VrrsServer.NETWORK));
+        String group = text(properties.get(VrrsServer.GROUP));
+        return Optional.of(new FhrpSite(network.isEmpty() ? Network.LOCAL : network, interfaceName, group,
+                text(properties.get(VrrsServer.PROTOCOL)) + " group " + group));
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString().trim();
+    }
 }

@@ -1,16 +1,14 @@
 package org.openvrrs.plugin.common.internal;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openvrrs.net.api.Network;
-import org.openvrrs.plugin.common.api.Subinterface;
 import org.openvrrs.plugin.common.api.SubinterfacePlugin;
 import org.openvrrs.vrrs.api.VrrsRegistry;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
+import org.openvrrs.vrrs.api.VrrsServer;
+import org.openvrrs.vrrs.api.VrrsWhiteboard;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -18,27 +16,20 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The OSGi side of {@link PluginInfrastructure}: the registry, the networks and the plug-ins come and go at run time
- * (dynamic references), so installing a plug-in bundle takes control at once and uninstalling it gives its
- * subinterfaces back. FHRP groups are read from Config Admin ({@value #VRRP_GROUP_PID} factory configurations).
+ * The OSGi side of {@link PluginInfrastructure}: the registry, the networks, the plug-ins and the FHRP servers come
+ * and go at run time (dynamic references), so installing a plug-in bundle takes control at once, uninstalling it
+ * gives its subinterfaces back, and a VRRP group configured on a followed subinterface later takes it out of the
+ * plug-ins' hands. The FHRP servers are the {@link VrrsServer} services: where each runs is in its properties.
  */
 @Component(service = PluginDatabaseComponent.class, immediate = true)
 public final class PluginDatabaseComponent {
-    static final String VRRP_GROUP_PID = "org.openvrrs.vrrp.group";
-    static final String NETWORK_NAME = "network.name";
-    private static final Logger LOG = LoggerFactory.getLogger(PluginDatabaseComponent.class);
-
-    private final ConfigurationAdmin configAdmin;
     private final PluginInfrastructure infrastructure;
 
     @Activate
-    public PluginDatabaseComponent(@Reference ConfigurationAdmin configAdmin) {
-        this.configAdmin = configAdmin;
-        this.infrastructure = new PluginInfrastructure(this::fhrpSites);
+    public PluginDatabaseComponent(BundleContext context) {
+        this.infrastructure = new PluginInfrastructure(VrrsWhiteboard.of(context));
     }
 
     @Deactivate
@@ -81,29 +72,29 @@ public final class PluginDatabaseComponent {
         infrastructure.removePlugin(plugin);
     }
 
-    static String nameOf(Map<String, Object> properties) {
-        Object name = properties.get(NETWORK_NAME);
-        return name == null ? Subinterface.LOCAL : name.toString();
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindServer(VrrsServer server, Map<String, Object> properties) {
+        updatedServer(server, properties);
     }
 
-    /** The VRRP groups configured now. */
+    /** A server's properties changed (another interface or name). */
+    void updatedServer(VrrsServer server, Map<String, Object> properties) {
+        Object key = properties.get(Constants.SERVICE_ID);
+        FhrpSite.ofServer(properties).ifPresentOrElse(site -> infrastructure.putServer(key, site),
+                () -> infrastructure.removeServer(key));
+    }
+
+    void unbindServer(VrrsServer server, Map<String, Object> properties) {
+        infrastructure.removeServer(properties.get(Constants.SERVICE_ID));
+    }
+
+    private static String nameOf(Map<String, Object> properties) {
+        Object name = properties.get(Network.NAME_PROPERTY);
+        return name == null ? Network.LOCAL : name.toString();
+    }
+
+    /** Where the FHRP servers present run, for the guide's restrictions. */
     public List<FhrpSite> fhrpSites() {
-        List<FhrpSite> sites = new ArrayList<>();
-        try {
-            Configuration[] all = configAdmin.listConfigurations("(service.factoryPid=" + VRRP_GROUP_PID + ")");
-            for (Configuration c : all == null ? new Configuration[0] : all) {
-                var p = c.getProperties();
-                if (p == null || p.get("interfaceName") == null) {
-                    continue;
-                }
-                String network = p.get("network") == null ? "" : p.get("network").toString().trim();
-                sites.add(new FhrpSite(network.isEmpty() ? Subinterface.LOCAL : network,
-                        p.get("interfaceName").toString().trim(), p.get("name") == null ? "" : p.get("name")
-                                .toString().trim(), "VRRP group " + p.get("vrid")));
-            }
-        } catch (IOException | InvalidSyntaxException e) {
-            LOG.warn("VRRS plug-ins: cannot read the VRRP groups: {}", e.getMessage());
-        }
-        return sites;
+        return infrastructure.fhrpSites();
     }
 }

@@ -5,8 +5,10 @@ import static org.openvrrs.plugin.common.test.PluginTestBed.NAME_1;
 import static org.openvrrs.plugin.common.test.PluginTestBed.NAME_2;
 import static org.openvrrs.plugin.common.test.PluginTestBed.follow;
 
-import java.util.ArrayList;
+import static org.awaitility.Awaitility.await;
+
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.plugin.common.api.Subinterface;
@@ -17,16 +19,23 @@ import org.openvrrs.vrrs.api.VrrsState;
 
 class PluginInfrastructureTest {
     final PluginTestBed bed = new PluginTestBed();
-    final List<String> calls = new ArrayList<>();
+    /** Written under the infrastructure's lock by whichever thread calls the plug-ins. */
+    final List<String> calls = new CopyOnWriteArrayList<>();
 
     /** Records what the infrastructure tells it: "if eth0.2 ACTIVE", "if eth0.2 release". */
     final class Recorder implements SubinterfacePlugin {
         final String name;
         final int order;
+        boolean forcesLineProtocol;
 
         Recorder(String name, int order) {
             this.name = name;
             this.order = order;
+        }
+
+        Recorder forcingTheLineProtocol() {
+            forcesLineProtocol = true;
+            return this;
         }
 
         @Override
@@ -46,6 +55,9 @@ class PluginInfrastructureTest {
 
         @Override
         public void update(Subinterface s, GroupState state) {
+            if (forcesLineProtocol) { // as Interface-State does: what it changes must not call it again
+                s.network().setLineProtocol(s.interfaceName(), state.hasServer() && state.isActive());
+            }
             calls.add(name + " " + s.interfaceName() + " " + (state.hasServer() ? state.state() : "NOSERVER"));
         }
 
@@ -75,10 +87,25 @@ class PluginInfrastructureTest {
         calls.clear();
         bed.infra.clearRegistry(bed.registry);
         assertThat(calls).containsExactly("if eth0.2 NOSERVER");
-        assertThat(bed.infra.registered()).isFalse();
-        bed.infra.setRegistry(bed.registry); // back (the fake keeps the old registration: a real one drops it)
+        // what a registry on its way out still delivers is not acted on
+        long delivered = pluginsClient().delivered();
+        bed.server().send(VrrsState.BACKUP);
+        await().until(() -> pluginsClient().delivered() > delivered);
+        assertThat(calls).containsExactly("if eth0.2 NOSERVER");
+        bed.server().send(VrrsState.ACTIVE);
+        await().until(() -> pluginsClient().delivered() > delivered + 1); // BACKUP was taken: nothing coalesced
+        bed.infra.setRegistry(bed.registry); // back: its current state is taken at once
         assertThat(calls).endsWith("if eth0.2 ACTIVE");
-        assertThat(bed.infra.registered()).isTrue();
+        // the client was declared once and never again: the registry still has it
+        assertThat(bed.registry.clients()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("VRRS-Plugins");
+            assertThat(c.following()).containsExactly(NAME_1);
+        });
+    }
+
+    private org.openvrrs.vrrs.api.ClientInfo pluginsClient() {
+        return bed.registry.clients().stream().filter(c -> c.name().equals("VRRS-Plugins")).findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -88,7 +115,7 @@ class PluginInfrastructureTest {
         bed.infra.put("2", follow("eth0.2", NAME_1, true, true, false, 5, 360));
         calls.clear();
         bed.infra.put("2", follow("eth0.2", NAME_1, true, false, false, 5, 360)); // no vrrs mac-address
-        assertThat(calls).containsExactly("mac eth0.2 release", "if eth0.2 NOSERVER", "mac eth0.2 release");
+        assertThat(calls).containsExactly("mac eth0.2 release", "if eth0.2 NOSERVER"); // each once
         calls.clear();
         bed.infra.put("2", follow("eth0.2", NAME_2, true, false, false, 5, 360)); // follows another name
         assertThat(calls).startsWith("if eth0.2 release", "mac eth0.2 release");
@@ -125,6 +152,61 @@ class PluginInfrastructureTest {
         bed.infra.close();
         assertThat(calls).endsWith("if eth0.2 release");
         assertThat(bed.registry.clients()).isEmpty();
+    }
+
+    @Test
+    void eachPluginIsCalledOncePerChangeAndNotAgainForWhatItChangedItself() {
+        bed.infra.addPlugin(new Recorder("if", 0).forcingTheLineProtocol());
+        bed.infra.addPlugin(new Recorder("mac", 10));
+        bed.infra.put("2", follow("eth0.2", NAME_1, true, true, false, 5, 360));
+        bed.infra.put("3", follow("eth0.3", NAME_1, true, true, false, 5, 360));
+        bed.publish(VrrsState.BACKUP);
+        calls.clear();
+        bed.publish(VrrsState.ACTIVE); // "if" brings both line protocols up: interface events, nobody called again
+        assertThat(calls).containsExactly("if eth0.2 ACTIVE", "mac eth0.2 ACTIVE", "if eth0.3 ACTIVE",
+                "mac eth0.3 ACTIVE");
+        calls.clear();
+        bed.publish(VrrsState.BACKUP);
+        assertThat(calls).containsExactly("if eth0.2 BACKUP", "mac eth0.2 BACKUP", "if eth0.3 BACKUP",
+                "mac eth0.3 BACKUP");
+        bed.publish(VrrsState.ACTIVE);
+        calls.clear();
+        bed.r1.setAdminState("eth0", false); // the parent goes down: a change the plug-ins did not make
+        bed.clock.runUntilIdle();
+        assertThat(calls).containsExactly("if eth0.2 ACTIVE", "mac eth0.2 ACTIVE", "if eth0.3 ACTIVE",
+                "mac eth0.3 ACTIVE");
+        bed.r1.setAdminState("eth0", true);
+        bed.infra.put("8", follow("eth0.8", NAME_1, true, true, false, 5, 360));
+        bed.clock.runUntilIdle();
+        calls.clear();
+        bed.r1.addSubinterface("eth0", 8, InterfaceAddress.parse("198.51.100.241/28")); // appears: taken at once
+        bed.clock.runUntilIdle();
+        assertThat(calls).containsExactly("if eth0.8 ACTIVE", "mac eth0.8 ACTIVE");
+    }
+
+    @Test
+    void anFhrpServerAppearingOnAFollowingSubinterfaceTakesItFromThePluginsUntilItGoes() {
+        bed.infra.addPlugin(new Recorder("if", 0));
+        bed.infra.addPlugin(new Recorder("mac", 10));
+        bed.infra.put("2", follow("eth0.2", NAME_1, true, true, false, 5, 360));
+        bed.publish(VrrsState.ACTIVE);
+        assertThat(calls).endsWith("if eth0.2 ACTIVE", "mac eth0.2 ACTIVE");
+        calls.clear();
+        PluginTestBed.Server vrrpOnTheSubinterface = bed.declareServer("eth0.2", "OTHER");
+        assertThat(calls).containsExactly("if eth0.2 release", "mac eth0.2 release");
+        assertThat(bed.infra.subinterfaces()).singleElement().satisfies(v -> {
+            assertThat(v.live()).isFalse();
+            assertThat(v.problem()).isEqualTo(
+                    "r1/eth0.2 runs VRRP group OTHER: VRRS plug-ins go on subinterfaces without an FHRP");
+        });
+        calls.clear();
+        vrrpOnTheSubinterface.close();
+        bed.settle();
+        assertThat(calls).containsExactly("if eth0.2 ACTIVE", "mac eth0.2 ACTIVE");
+        assertThat(bed.infra.subinterfaces()).singleElement().satisfies(v -> {
+            assertThat(v.live()).isTrue();
+            assertThat(v.problem()).isNull();
+        });
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.openvrrs.plugin.common.api.Subinterface;
 import org.openvrrs.plugin.common.api.SubinterfacePlugin;
-import org.openvrrs.vrrs.api.DebugLoggers;
 import org.openvrrs.vrrs.api.GroupState;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = SubinterfacePlugin.class)
 public final class InterfaceStatePlugin implements SubinterfacePlugin {
-    private static final Logger DEBUG = LoggerFactory.getLogger(DebugLoggers.name("plugin", "if-state"));
+    private static final Logger DEBUG = LoggerFactory.getLogger("org.openvrrs.debug.plugin.if-state");
 
     /** Subinterfaces under control, by network/interface, with the line protocol last set. */
     private final Map<String, Held> held = new LinkedHashMap<>();

@@ -65,6 +65,7 @@ class InterfaceStatePluginTest {
         assertThat(bed.lineUp("eth0.2")).as("no plug-in yet").isTrue();
         assertThat(bed.registry.clients()).as("no plug-in, no client").isEmpty();
         bed.infra.addPlugin(plugin);
+        bed.settle(); // the registry pushes BACKUP to the new client from its own thread
         assertThat(bed.lineUp("eth0.2")).isFalse();
         assertThat(bed.registry.clients()).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("VRRS-Plugins");

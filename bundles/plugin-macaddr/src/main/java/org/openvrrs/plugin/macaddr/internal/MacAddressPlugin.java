@@ -15,7 +15,6 @@ import org.openvrrs.net.api.Scheduler;
 import org.openvrrs.plugin.common.api.Subinterface;
 import org.openvrrs.plugin.common.api.SubinterfacePlugin;
 import org.openvrrs.vrrs.api.AddressFamily;
-import org.openvrrs.vrrs.api.DebugLoggers;
 import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.MacAddress;
@@ -35,8 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = SubinterfacePlugin.class)
 public final class MacAddressPlugin implements SubinterfacePlugin {
-    private static final Logger DEBUG = LoggerFactory.getLogger(DebugLoggers.name("plugin", "mac"));
-    private static final Logger DEBUG_ARP = LoggerFactory.getLogger(DebugLoggers.name("plugin", "arp-packet"));
+    private static final Logger DEBUG = LoggerFactory.getLogger("org.openvrrs.debug.plugin.mac");
+    private static final Logger DEBUG_ARP = LoggerFactory.getLogger("org.openvrrs.debug.plugin.arp-packet");
 
     private final Map<String, Applied> applied = new LinkedHashMap<>();
     private final Map<FilterKey, Integer> activeCounts = new HashMap<>();

@@ -11,13 +11,18 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openvrrs.net.api.ArpPacket;
 import org.openvrrs.net.api.Frames;
+import org.openvrrs.plugin.common.api.Subinterface;
+import org.openvrrs.plugin.common.api.SubinterfacePlugin;
 import org.openvrrs.plugin.common.internal.ShowFormat;
 import org.openvrrs.plugin.common.test.PluginTestBed;
 import org.openvrrs.plugin.ifstate.internal.InterfaceStatePlugin;
+import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.MacAddress;
 import org.openvrrs.vrrs.api.VrrsState;
@@ -164,6 +169,62 @@ class MacAddressPluginTest {
         // plugged in again: takes control at once
         MacAddressPlugin again = new MacAddressPlugin();
         bed.infra.addPlugin(again);
+        bed.settle(); // the client is declared again: the registry pushes ACTIVE from its own thread
+        assertThat(resolve(SUB2)).isEqualTo(VMAC);
+    }
+
+    /** Counts the calls each plug-in gets per subinterface, then lets the real plug-in act. */
+    static final class Counting implements SubinterfacePlugin {
+        final SubinterfacePlugin plugin;
+        final Map<String, Integer> calls = new ConcurrentHashMap<>();
+
+        Counting(SubinterfacePlugin plugin) {
+            this.plugin = plugin;
+        }
+
+        @Override
+        public String name() {
+            return plugin.name();
+        }
+
+        @Override
+        public int order() {
+            return plugin.order();
+        }
+
+        @Override
+        public boolean configuredOn(Subinterface s) {
+            return plugin.configuredOn(s);
+        }
+
+        @Override
+        public void update(Subinterface s, GroupState state) {
+            calls.merge(s.interfaceName(), 1, Integer::sum);
+            plugin.update(s, state);
+        }
+
+        @Override
+        public void release(Subinterface s) {
+            calls.merge(s.interfaceName(), 1, Integer::sum);
+            plugin.release(s);
+        }
+    }
+
+    @Test
+    void eachPluginIsCalledOncePerSubinterfacePerVrrsChange() {
+        Counting ifState = new Counting(new InterfaceStatePlugin());
+        Counting mac = new Counting(plugin);
+        bed.infra.addPlugin(ifState);
+        bed.infra.addPlugin(mac);
+        configureGuideExample(true);
+        bed.publish(VrrsState.BACKUP);
+        for (VrrsState state : List.of(VrrsState.ACTIVE, VrrsState.BACKUP, VrrsState.ACTIVE)) {
+            ifState.calls.clear();
+            mac.calls.clear();
+            bed.publish(state); // Interface-State's line protocol changes come back as interface events
+            assertThat(ifState.calls).as("Interface-State on " + state).isEqualTo(Map.of("eth0.2", 1, "eth0.3", 1));
+            assertThat(mac.calls).as("MAC-Address on " + state).isEqualTo(Map.of("eth0.2", 1, "eth0.3", 1));
+        }
         assertThat(resolve(SUB2)).isEqualTo(VMAC);
     }
 

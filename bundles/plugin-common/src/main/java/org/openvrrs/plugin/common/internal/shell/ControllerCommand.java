@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.openvrrs.net.api.Network;
-import org.openvrrs.plugin.common.api.Subinterface;
 import org.openvrrs.plugin.common.internal.PluginDatabaseComponent;
 import org.openvrrs.plugin.common.internal.ShowFormat;
 
@@ -19,7 +18,7 @@ public class ControllerCommand implements Action {
     PluginDatabaseComponent database;
 
     @Option(name = "--network", description = "Network (router) name; default: the appliance's own")
-    String network = Subinterface.LOCAL;
+    String network = Network.LOCAL;
 
     @Argument(index = 0, name = "interface", required = true, description = "Interface, e.g. eth0")
     String iface;

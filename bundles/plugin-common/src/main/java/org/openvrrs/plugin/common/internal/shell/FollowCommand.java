@@ -3,6 +3,7 @@ package org.openvrrs.plugin.common.internal.shell;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openvrrs.net.api.Network;
 import org.openvrrs.plugin.common.api.Subinterface;
 import org.openvrrs.plugin.common.internal.SubinterfaceSettings;
 
@@ -17,7 +18,7 @@ public class FollowCommand extends SubinterfaceCommand {
     @Override
     public Object execute() throws Exception {
         SubinterfaceConfigs configs = configs();
-        String where = Subinterface.where(network.isBlank() ? Subinterface.LOCAL : network.trim(), iface.trim());
+        String where = Subinterface.where(network.isBlank() ? Network.LOCAL : network.trim(), iface.trim());
         if (no) {
             if (!configs.remove(network, iface)) {
                 throw new IllegalArgumentException("no vrrs follow on " + where);
