@@ -29,7 +29,12 @@ public final class PluginDatabaseComponent {
 
     @Activate
     public PluginDatabaseComponent(BundleContext context) {
-        this.infrastructure = new PluginInfrastructure(VrrsWhiteboard.of(context));
+        this(VrrsWhiteboard.of(context));
+    }
+
+    /** Declares the plug-ins' client on {@code whiteboard} (tests: a registry without OSGi). */
+    PluginDatabaseComponent(VrrsWhiteboard whiteboard) {
+        this.infrastructure = new PluginInfrastructure(whiteboard);
     }
 
     @Deactivate

@@ -6,13 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openvrrs.config.test.InMemoryConfigAdmin;
 import org.openvrrs.config.test.LogCapture;
 
 /** A subinterface's etc/ file as the component reads it: a broken file is one log line and changes nothing. */
 class SubinterfaceComponentConfigTest {
     private static final String FILE = "file:/opt/openvrrs/etc/org.openvrrs.plugin.subinterface-r1-2.cfg";
-    private final PluginDatabaseComponent database = new PluginDatabaseComponent(new InMemoryConfigAdmin());
+    private final PluginDatabaseComponent database = new PluginDatabaseComponent(
+            new org.openvrrs.vrrs.core.internal.StandaloneRegistry().whiteboard());
 
     private static Map<String, Object> file(Object... keyValues) {
         Map<String, Object> m = new HashMap<>(Map.of("felix.fileinstall.filename", FILE,
