@@ -9,9 +9,11 @@ package org.openvrrs.vrrs.api;
  * <p>Service properties ({@link ServerSpec#toProperties()} writes them), all Strings:
  * <ul>
  * <li>{@value #PROTOCOL} (required): the FHRP, e.g. {@code VRRP};</li>
- * <li>{@value #GROUP} (required): the VRRS group name it publishes;</li>
+ * <li>{@value #GROUP}: the VRRS group name it publishes; empty or absent when the FHRP's group has no VRRS name
+ * (then the service only says where an FHRP runs, and is never attached);</li>
  * <li>{@value #NETWORK} and {@value #INTERFACE}: where the FHRP runs, so that clients can tell which interfaces
- * carry an FHRP (a subinterface running one cannot also follow a group).</li>
+ * carry an FHRP (a subinterface running one cannot also follow a group);</li>
+ * <li>{@value #INSTANCE}: the FHRP's own name for the group (VRRP's VRID), for messages.</li>
  * </ul>
  * Changing the group name ({@code ServiceRegistration.setProperties}) detaches the server from the old group and
  * attaches it to the new one. A second server for a group that already has one is refused with one log line and
@@ -26,6 +28,8 @@ public interface VrrsServer {
     String NETWORK = "vrrs.server.network";
     /** Service property: the interface the FHRP runs on. */
     String INTERFACE = "vrrs.server.interface";
+    /** Service property: the FHRP's own name for the group, e.g. VRRP's VRID. */
+    String INSTANCE = "vrrs.server.instance";
 
     /**
      * The registry made this the group's server: publish the current state through {@code registration} now, and

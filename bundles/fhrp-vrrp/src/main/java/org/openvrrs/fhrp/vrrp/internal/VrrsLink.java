@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The link of one configured VRRP group to VRRS ({@code vrrp N name NAME}): the group is declared as a
- * {@link VrrsServer} of its name, and every change the group makes is pushed as it happens, on the group's network
+ * {@link VrrsServer} of its name (without a name, a server that publishes nothing but says where VRRP runs), and every change the group makes is pushed as it happens, on the group's network
  * thread, with no lock: the group turns each transition into a {@link ServerUpdate} once and hands it here.
  *
  * <p>Every update reaches the registry from one thread: the network thread while the group runs, the thread that
@@ -42,18 +42,18 @@ final class VrrsLink implements VrrsServer, VrrpGroup.Listener, AutoCloseable {
         redeclare(h.config());
     }
 
-    /** The group's configuration changed: a new name moves the declaration, none withdraws it. */
+    /** The group's configuration changed: a new name moves the declaration. */
     synchronized void configured(VrrpGroupConfig config) {
         redeclare(config);
     }
 
+    /** Every group is declared, a group without a VRRS name too: it says where an FHRP runs (the plug-ins ask). */
     private void redeclare(VrrpGroupConfig c) {
-        String name = c.vrrsName();
-        if (name.isEmpty() || whiteboard == null) {
-            close();
+        if (whiteboard == null) {
             return;
         }
-        ServerSpec spec = new ServerSpec(PROTOCOL, name, VrrpEngine.networkName(c), c.interfaceName());
+        ServerSpec spec = new ServerSpec(PROTOCOL, c.vrrsName(), VrrpEngine.networkName(c), c.interfaceName(),
+                String.valueOf(c.vrid()));
         if (declaration == null) {
             declaration = whiteboard.server(this, spec);
         } else {

@@ -17,8 +17,8 @@ import org.openvrrs.vrrs.api.VrrsServer;
 public record FhrpSite(String network, String interfaceName, String vrrsName, String label) {
 
     /**
-     * The site a {@link VrrsServer} service declares through its properties; empty when it names no interface. A
-     * server says which FHRP and VRRS name it is, not the FHRP's own group number, so the label uses the name.
+     * The site a {@link VrrsServer} service declares through its properties; empty when it names no interface. The
+     * label names the FHRP's own group (VRRP's VRID), as the guide's messages do, else the VRRS name.
      */
     public static Optional<FhrpSite> ofServer(Map<String, ?> properties) {
         String interfaceName = text(properties.get(VrrsServer.INTERFACE));
@@ -27,8 +27,9 @@ public record FhrpSite(String network, String interfaceName, String vrrsName, St
         }
         String network = text(properties.get(VrrsServer.NETWORK));
         String group = text(properties.get(VrrsServer.GROUP));
+        String instance = text(properties.get(VrrsServer.INSTANCE));
         return Optional.of(new FhrpSite(network.isEmpty() ? Network.LOCAL : network, interfaceName, group,
-                text(properties.get(VrrsServer.PROTOCOL)) + " group " + group));
+                text(properties.get(VrrsServer.PROTOCOL)) + " group " + (instance.isEmpty() ? group : instance)));
     }
 
     private static String text(Object value) {

@@ -32,8 +32,9 @@ final class ServiceProperties {
     }
 
     static ServerSpec server(Map<String, ?> p) {
-        return new ServerSpec(required(p, VrrsServer.PROTOCOL), required(p, VrrsServer.GROUP),
-                convert(p, VrrsServer.NETWORK, String.class, ""), convert(p, VrrsServer.INTERFACE, String.class, ""));
+        return new ServerSpec(required(p, VrrsServer.PROTOCOL), convert(p, VrrsServer.GROUP, String.class, "").trim(),
+                convert(p, VrrsServer.NETWORK, String.class, ""), convert(p, VrrsServer.INTERFACE, String.class, ""),
+                convert(p, VrrsServer.INSTANCE, String.class, ""));
     }
 
     private static String required(Map<String, ?> p, String key) {

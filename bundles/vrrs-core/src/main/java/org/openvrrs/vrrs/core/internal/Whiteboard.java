@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * into the database's servers and clients, and follows their declarations as they change and go. A declaration is
  * known by a key: the service id in OSGi, the object itself otherwise.
  *
- * <p>A server whose group already has one waits, and is attached when the group is free. Servers are told of
+ * <p>A server whose group already has one waits, and is attached when the group is free; one that publishes no group
+ * (it only says where an FHRP runs) is never attached. Servers are told of
  * {@link VrrsServer#attached attach} and {@link VrrsServer#detached detach} outside every lock, in order.
  */
 final class Whiteboard implements AutoCloseable {
@@ -163,7 +164,7 @@ final class Whiteboard implements AutoCloseable {
     /** Attaches every waiting server whose group is free, in the order they were declared. */
     private void attachWaiting(List<Runnable> calls) {
         for (Server s : servers.values()) {
-            if (s.handle != null) {
+            if (s.handle != null || !s.spec.publishes()) {
                 continue;
             }
             try {

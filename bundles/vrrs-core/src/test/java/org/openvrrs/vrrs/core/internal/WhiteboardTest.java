@@ -140,8 +140,18 @@ class WhiteboardTest {
         assertThat(ServiceProperties.server(Map.of(VrrsServer.PROTOCOL, "VRRP", VrrsServer.GROUP, "G",
                 VrrsServer.NETWORK, "local", VrrsServer.INTERFACE, "GigabitEthernet0/0/0")))
                 .isEqualTo(new ServerSpec("VRRP", "G", "local", "GigabitEthernet0/0/0"));
-        assertThatThrownBy(() -> ServiceProperties.server(Map.of(VrrsServer.PROTOCOL, "VRRP")))
-                .hasMessage("service property vrrs.server.group is required");
+        assertThat(ServiceProperties.server(Map.of(VrrsServer.PROTOCOL, "VRRP", VrrsServer.INTERFACE, "eth0",
+                VrrsServer.INSTANCE, 7)).publishes()).as("an FHRP group without a VRRS name").isFalse();
+        assertThatThrownBy(() -> ServiceProperties.server(Map.of(VrrsServer.GROUP, "G")))
+                .hasMessage("service property vrrs.server.protocol is required");
+    }
+
+    @Test
+    void aServerThatPublishesNoGroupIsNeverAttached() {
+        Server unnamed = new Server();
+        whiteboard.server(unnamed, new ServerSpec("VRRP", "", "local", "eth0", "7"));
+        assertThat(unnamed.events).isEmpty();
+        assertThat(registry.groups()).isEmpty();
     }
 
     @Test
