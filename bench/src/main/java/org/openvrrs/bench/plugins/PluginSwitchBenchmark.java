@@ -1,6 +1,5 @@
 package org.openvrrs.bench.plugins;
 
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +34,8 @@ import org.openvrrs.vrrs.api.MacAddress;
 import org.openvrrs.vrrs.api.ServerRegistration;
 import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
-import org.openvrrs.vrrs.api.VrrsRegistry;
 import org.openvrrs.vrrs.api.VrrsState;
-import org.openvrrs.vrrs.core.internal.BundleRegistry;
-import org.openvrrs.vrrs.core.internal.VrrsDatabase;
-import org.osgi.service.component.ComponentContext;
+import org.openvrrs.vrrs.core.internal.StandaloneRegistry;
 
 /**
  * One VRRS group followed by {@code subinterfaces} subinterfaces of one simulated router, each with the
@@ -63,7 +59,7 @@ public class PluginSwitchBenchmark {
     @Param({"4000"})
     int subinterfaces;
 
-    private VrrsDatabase database;
+    private StandaloneRegistry registry;
     private SystemScheduler scheduler;
     private PluginInfrastructure infra;
     private ServerRegistration server;
@@ -109,19 +105,15 @@ public class PluginSwitchBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        VrrsDatabase.Config config = (VrrsDatabase.Config) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {VrrsDatabase.Config.class}, (p, m, a) -> m.getDefaultValue());
-        database = new VrrsDatabase(config);
-        ComponentContext context = (ComponentContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ComponentContext.class}, (p, m, a) -> null);
-        VrrsRegistry registry = new BundleRegistry(database, context);
+        registry = new StandaloneRegistry();
 
         scheduler = new SystemScheduler("bench-lan");
         SimLan lan = new SimLan("lan0", scheduler);
         SimRouter r1 = new SimRouter("r1", scheduler);
         r1.addInterface("eth0", lan, MacAddress.parse("0200.0000.0101"), InterfaceAddress.parse("192.0.2.2/24"));
-        infra = new PluginInfrastructure(() -> List.of(new FhrpSite("r1", "eth0", GROUP, "VRRP group 1")));
+        infra = new PluginInfrastructure(registry.whiteboard());
         infra.setRegistry(registry);
+        infra.putServer("r1-eth0", new FhrpSite("r1", "eth0", GROUP, "VRRP group 1"));
         infra.addNetwork("r1", r1);
         for (int i = 0; i < subinterfaces; i++) {
             int vlan = i + 1;
@@ -139,7 +131,7 @@ public class PluginSwitchBenchmark {
                 MacAddress.vrrp(AddressFamily.IPV4, 1), InetAddress.getByName("192.0.2.2"),
                 InetAddress.getByName("192.0.2.3"));
         backup = active.withState(VrrsState.BACKUP, StateReason.PROTOCOL);
-        server = registry.registerServer("VRRP", GROUP);
+        server = registry.publishByHand("VRRP", GROUP);
         server.update(backup);
         awaitLast("BACKUP");
     }
@@ -147,8 +139,7 @@ public class PluginSwitchBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         infra.close();
-        server.close();
-        database.close();
+        registry.close();
         scheduler.close();
     }
 

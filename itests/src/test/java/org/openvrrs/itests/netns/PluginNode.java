@@ -2,7 +2,6 @@ package org.openvrrs.itests.netns;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +9,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.openvrrs.fhrp.vrrp.internal.VrrpRuntime;
 import org.openvrrs.net.api.SystemScheduler;
 import org.openvrrs.net.linux.internal.LinuxNetwork;
@@ -23,11 +24,8 @@ import org.openvrrs.vrrs.api.MacAddress;
 import org.openvrrs.vrrs.api.ServerRegistration;
 import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
-import org.openvrrs.vrrs.api.VrrsRegistry;
 import org.openvrrs.vrrs.api.VrrsState;
-import org.openvrrs.vrrs.core.internal.BundleRegistry;
-import org.openvrrs.vrrs.core.internal.VrrsDatabase;
-import org.osgi.service.component.ComponentContext;
+import org.openvrrs.vrrs.core.internal.StandaloneRegistry;
 
 /**
  * The appliance's VRRS stack in a plain JVM inside a router namespace, as the bundles run it without the container:
@@ -79,12 +77,7 @@ public final class PluginNode {
             System.out.println("ERROR " + e.getMessage());
             System.exit(1);
         }
-        VrrsDatabase.Config config = (VrrsDatabase.Config) Proxy.newProxyInstance(PluginNode.class.getClassLoader(),
-                new Class<?>[] {VrrsDatabase.Config.class}, (p, m, a) -> m.getDefaultValue());
-        VrrsDatabase database = new VrrsDatabase(config);
-        ComponentContext context = (ComponentContext) Proxy.newProxyInstance(PluginNode.class.getClassLoader(),
-                new Class<?>[] {ComponentContext.class}, (p, m, a) -> null);
-        VrrsRegistry registry = new BundleRegistry(database, context);
+        StandaloneRegistry registry = new StandaloneRegistry();
 
         String probe = opts.get("probe");
         long[] flipStart = {0};
@@ -97,7 +90,7 @@ public final class PluginNode {
         if (!group.isEmpty()) {
             group.putIfAbsent("interfaceName", devices.get(0));
             group.putIfAbsent("name", follow);
-            vrrp = new VrrpRuntime(registry);
+            vrrp = new VrrpRuntime(registry.whiteboard());
             vrrp.addNetwork("local", network);
             vrrpGroup = vrrp.addGroup(group, (key, state, master, priority) -> {
                 System.out.println("STATE " + key + " " + state + " " + (master.isEmpty() ? "-" : master));
@@ -112,13 +105,15 @@ public final class PluginNode {
             active = new ServerUpdate(VrrsState.ACTIVE, StateReason.PROTOCOL, AddressFamily.IPV4, vip, vmac,
                     InetAddress.getByName("192.0.2.3"), InetAddress.getByName("192.0.2.2"));
             backup = active.withState(VrrsState.BACKUP, StateReason.PROTOCOL);
-            server = registry.registerServer("VRRP", follow);
+            server = registry.publishByHand("VRRP", follow);
             server.update(backup);
         }
 
-        List<FhrpSite> sites = site.isEmpty() ? List.of() : List.of(new FhrpSite("local", site, follow, "VRRP group"));
-        PluginInfrastructure infra = new PluginInfrastructure(() -> sites);
+        PluginInfrastructure infra = new PluginInfrastructure(registry.whiteboard());
         infra.setRegistry(registry);
+        if (!site.isEmpty()) {
+            infra.putServer("site", new FhrpSite("local", site, follow, "VRRP group"));
+        }
         infra.addNetwork("local", network);
         for (String sub : subs) {
             infra.put("sub-" + sub, new SubinterfaceSettings("local", sub, follow, withIfState, withMac,
@@ -157,12 +152,11 @@ public final class PluginNode {
         if (vrrpGroup != null) {
             vrrpGroup.close();
         }
-        if (server != null) {
-            server.close();
-        }
-        Thread.sleep(200); // the resignation and releases queued on the scheduler and the ip batch
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        scheduler.execute(() -> drained.complete(null)); // after the resignation and releases queued on it
+        drained.get(5, TimeUnit.SECONDS);
         network.close();
-        database.close();
+        registry.close();
         scheduler.close();
         System.out.println("STOPPED");
         System.out.flush();

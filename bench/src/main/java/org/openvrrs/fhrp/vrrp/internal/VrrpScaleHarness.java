@@ -64,7 +64,7 @@ public final class VrrpScaleHarness {
                 engine.add(new VrrpGroupConfig(router.name(), ifname, vrid, AddressFamily.IPV4, VrrpVersion.V3,
                         List.of(vip), r == 1 ? 200 : 100, intervalMs, true, 0, false, false, "", "",
                         Ipv4ChecksumMode.PSEUDO_HEADER),
-                        (grp, old, why) -> { });
+                        (transition, update) -> { });
             }
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.openvrrs.vrrs.api.ClientInfo;
 import org.openvrrs.vrrs.api.ClientSpec;
 import org.openvrrs.vrrs.api.GroupState;
+import org.openvrrs.vrrs.api.ServerRegistration;
 import org.openvrrs.vrrs.api.ServerSpec;
 import org.openvrrs.vrrs.api.VrrsClient;
 import org.openvrrs.vrrs.api.VrrsRegistry;
@@ -69,6 +70,14 @@ public final class StandaloneRegistry implements VrrsRegistry, AutoCloseable {
     @Override
     public List<ClientInfo> clients() {
         return database.clients();
+    }
+
+    /**
+     * Publishes a group by hand, as Test Control's test server does (tools, benchmarks): its updates go straight to
+     * the registry until the registry closes.
+     */
+    public ServerRegistration publishByHand(String protocol, String group) {
+        return database.registerServer(this, protocol, group);
     }
 
     /** The {@code show vrrs group} text of a group, as the shell prints it; empty when unknown. */

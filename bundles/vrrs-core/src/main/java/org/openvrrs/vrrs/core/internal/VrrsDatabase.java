@@ -26,7 +26,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * The VRRS database: the current state of every named group, its server and its clients, and the rounds that push
  * changes to clients. One lock guards the structure; callbacks run on the dispatcher's threads, never under it.
- * Bundles reach it through {@link BundleRegistry}, which cleans up what a departing bundle registered.
+ * Bundles never see it: {@link Whiteboard} registers their VrrsServer and VrrsClient services with it and withdraws
+ * them when the services go.
  */
 @Component(service = VrrsDatabase.class, configurationPid = VrrsDatabase.PID)
 @Designate(ocd = VrrsDatabase.Config.class)
