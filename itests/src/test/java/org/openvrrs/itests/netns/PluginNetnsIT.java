@@ -97,7 +97,9 @@ public class PluginNetnsIT {
             assertTrue("host's neighbour entry " + neighbour + " has the virtual MAC",
                     neighbour.contains("lladdr " + VMAC));
             assertEquals("s10 uses the virtual MAC", VMAC, mac(lan, r2, "s10"));
-            Thread.sleep(3500); // let the unsolicited ARPs at 0, 1, 2, 3 s go out (interval 1)
+            Awaitility.await("the unsolicited ARPs at 0, 1, 2, 3 s (interval 1) captured")
+                    .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> unsolicitedArps(pcap).size() >= 4);
 
             keepalived.start();
             Awaitility.await("keepalived preempts, OpenVRRS Backup").atMost(Duration.ofSeconds(15))
@@ -126,14 +128,28 @@ public class PluginNetnsIT {
         return out.trim().split("\\s+")[2];
     }
 
-    /** tshark: ARPs with sender IP = s10's primary and sender MAC = the virtual MAC, one a second. */
-    private static void assertUnsolicitedArps(Path pcap) {
-        NetnsLan.Result decoded = NetnsLan.run(List.of("tshark", "-r", pcap.toString(), "-Y",
+    /** tshark: the capture's ARPs with sender IP = s10's primary and sender MAC = the virtual MAC. */
+    private static NetnsLan.Result decodeUnsolicitedArps(Path pcap) {
+        return NetnsLan.run(List.of("tshark", "-r", pcap.toString(), "-Y",
                 "arp.src.proto_ipv4 == " + SUB_IP + " && arp.src.hw_mac == " + VMAC + " && arp.dst.proto_ipv4 == "
                         + SUB_IP, "-T", "fields", "-E", "separator=,", "-e", "frame.time_epoch", "-e", "eth.dst"));
-        assertEquals("tshark: " + decoded.output(), 0, decoded.exitCode());
-        List<Double> times = decoded.output().lines().filter(l -> l.matches("^\\d.*"))
+    }
+
+    /** The capture times of those ARPs so far. */
+    private static List<Double> unsolicitedArps(Path pcap) {
+        return times(decodeUnsolicitedArps(pcap));
+    }
+
+    private static List<Double> times(NetnsLan.Result decoded) {
+        return decoded.output().lines().filter(l -> l.matches("^\\d.*"))
                 .map(l -> Double.parseDouble(l.split(",")[0])).toList();
+    }
+
+    /** The unsolicited ARPs: broadcast, one a second. */
+    private static void assertUnsolicitedArps(Path pcap) {
+        NetnsLan.Result decoded = decodeUnsolicitedArps(pcap);
+        assertEquals("tshark: " + decoded.output(), 0, decoded.exitCode());
+        List<Double> times = times(decoded);
         assertTrue("at least 3 unsolicited ARPs for " + SUB_IP + " from " + VMAC + ": " + decoded.output(),
                 times.size() >= 3);
         assertTrue("broadcast: " + decoded.output(), decoded.output().contains("ff:ff:ff:ff:ff:ff"));
