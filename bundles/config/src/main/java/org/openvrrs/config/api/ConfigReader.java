@@ -24,7 +24,8 @@ import org.osgi.util.converter.Converters;
  *   <li>a missing key whose attribute has no default;</li>
  *   <li>a key that is no attribute (a misspelling would otherwise be ignored in silence), except the framework's own
  *       ({@code service.pid}, {@code service.factoryPid}, {@code service.bundleLocation},
- *       {@code felix.fileinstall.filename}, {@code component.*}, {@code osgi.ds.*}, reference targets
+ *       {@code felix.fileinstall.filename}, Karaf's {@code org.apache.karaf.features.configKey},
+ *       {@code component.*}, {@code osgi.ds.*}, reference targets
  *       {@code *.target}) and private ones starting with a dot;</li>
  *   <li>whatever the validator refuses with an {@link IllegalArgumentException}, its message prefixed with the
  *       source.</li>
@@ -37,8 +38,9 @@ import org.osgi.util.converter.Converters;
  */
 public final class ConfigReader<T, R> {
     static final String FILEINSTALL_FILENAME = "felix.fileinstall.filename";
+    // Karaf's features service marks the configurations of <config> elements with the configKey
     private static final Set<String> FRAMEWORK_KEYS = Set.of("service.pid", "service.factoryPid",
-            "service.bundleLocation", FILEINSTALL_FILENAME);
+            "service.bundleLocation", FILEINSTALL_FILENAME, "org.apache.karaf.features.configKey");
     private static final Converter CONVERTER = Converters.standardConverter();
 
     private final Class<T> type;

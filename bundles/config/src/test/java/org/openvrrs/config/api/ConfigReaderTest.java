@@ -120,7 +120,8 @@ class ConfigReaderTest {
                 + "addresses, big, colours, description, enabled, my.dotted_key-x, name, priority, ratio, version)");
         Sample s = reader.read(props("name", "n", "service.factoryPid", "org.example", "service.bundleLocation", "?",
                 "component.name", "c", "component.id", 4L, ".secret", "x", "osgi.ds.satisfying.condition.target",
-                "(osgi.condition.id=true)", "Registry.target", "(x=y)"));
+                "(osgi.condition.id=true)", "Registry.target", "(x=y)", "org.apache.karaf.features.configKey",
+                "org.example-g1"));
         assertThat(s.name()).isEqualTo("n");
     }
 

@@ -1,6 +1,9 @@
 package org.openvrrs.net.linux.internal;
 
 import java.util.Hashtable;
+import java.util.Map;
+import org.openvrrs.config.api.ConfigReader;
+import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.SystemScheduler;
 import org.osgi.framework.BundleContext;
@@ -18,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Linux platform: offers the configured Linux devices as the appliance's own {@link Network} (service property
  * {@value Network#NAME_PROPERTY} = {@value Network#LOCAL}). Runs only while its configuration ({@value #PID})
- * exists, so the distribution's default stays the simulated demo. A host that cannot run it (not root, no libpcap)
- * gets one clear error line in the log and no Network service.
+ * exists, so the distribution's default stays the simulated demo. A refused configuration, like a host that cannot
+ * run it (not root, no libpcap), gets one clear error line in the log and no Network service. A change restarts it.
  */
 @Component(service = {}, configurationPid = LinuxPlatform.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = LinuxPlatform.Config.class)
@@ -44,12 +47,26 @@ public final class LinuxPlatform {
         int realtimePriority() default Realtime.DEFAULT_PRIORITY;
     }
 
+    /** Read with the config module; the interface list and the priority are checked before anything starts. */
+    static final ConfigReader<Config, Config> READER = ConfigReader.of(Config.class, c -> {
+        InterfaceMap.parse(c.interfaces());
+        Realtime.validate(c.realtimePriority());
+        return c;
+    });
+
     private final SystemScheduler scheduler = new SystemScheduler("net-linux");
     private final LinuxNetwork network;
-    private final ServiceRegistration<Network> registration;
+    private final ServiceRegistration<Network> registration; // null when the configuration was refused
 
     @Activate
-    public LinuxPlatform(BundleContext context, Config config) {
+    public LinuxPlatform(BundleContext context, Map<String, Object> properties) {
+        Config config = LiveConfig.inertUntilValid(READER, LOG).update(properties).orElse(null);
+        if (config == null) {
+            scheduler.close();
+            network = null;
+            registration = null;
+            return;
+        }
         try {
             network = new LinuxNetwork(InterfaceMap.parse(config.interfaces()), scheduler, config.pcapLibrary(),
                     config.realtimePriority());
@@ -68,6 +85,9 @@ public final class LinuxPlatform {
 
     @Deactivate
     void deactivate() {
+        if (registration == null) {
+            return;
+        }
         registration.unregister();
         network.close();
         scheduler.close();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import org.openvrrs.config.api.ConfigReader;
+import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.SystemScheduler;
 import org.openvrrs.net.sim.SimRouter;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The simulated platform: builds the configured LAN on the wall clock and offers each simulated router as a
  * {@link Network} service with the property {@value #NETWORK_NAME} = router name, so FHRP servers and plug-ins run
- * on it as they would on Linux interfaces. Runs only while its configuration exists (the demo ships one).
+ * on it as they would on Linux interfaces. Runs only while its configuration exists (the demo ships one) and was
+ * accepted: a refused one is one log line and no LAN (the {@code sim:} commands say so). A change restarts the LAN.
  */
 @Component(service = SimPlatform.class, configurationPid = SimPlatform.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -46,17 +49,17 @@ public final class SimPlatform {
     }
 
     private final SystemScheduler scheduler = new SystemScheduler("sim-lan");
-    private final SimTopology topology;
+    private final SimTopology topology; // null when the configuration was refused
     private final List<ServiceRegistration<Network>> registrations = new ArrayList<>();
 
     @Activate
-    public SimPlatform(BundleContext context, Config config) {
-        try {
-            topology = new SimTopology(scheduler, config.interfaces(), config.subinterfaces(), config.hosts());
-        } catch (IllegalArgumentException e) {
-            scheduler.close();
-            LOG.error("simulated LAN configuration {} refused: {}", PID, e.getMessage());
-            throw e;
+    public SimPlatform(BundleContext context, Map<String, Object> properties) {
+        // the topology is the validation: building it checks every line
+        ConfigReader<Config, SimTopology> reader = ConfigReader.of(Config.class,
+                c -> new SimTopology(scheduler, c.interfaces(), c.subinterfaces(), c.hosts()));
+        topology = LiveConfig.inertUntilValid(reader, LOG).update(properties).orElse(null);
+        if (topology == null) {
+            return;
         }
         for (SimRouter router : topology.routers().values()) {
             Hashtable<String, Object> props = new Hashtable<>();
@@ -73,11 +76,15 @@ public final class SimPlatform {
     }
 
     public SimTopology topology() {
+        if (topology == null) {
+            throw new IllegalStateException("the simulated LAN is not running: its configuration " + PID
+                    + " was refused (see the log)");
+        }
         return topology;
     }
 
     public SimRouter router(String name) {
-        return find(topology.routers(), "router", name);
+        return find(topology().routers(), "router", name);
     }
 
     static <T> T find(Map<String, T> map, String what, String name) {
@@ -90,6 +97,6 @@ public final class SimPlatform {
     }
 
     public org.openvrrs.net.sim.SimHost host(String name) {
-        return find(topology.hosts(), "host", name);
+        return find(topology().hosts(), "host", name);
     }
 }

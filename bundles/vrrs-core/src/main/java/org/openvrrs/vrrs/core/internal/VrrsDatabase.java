@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.openvrrs.config.api.ConfigReader;
+import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.vrrs.api.ClientInfo;
 import org.openvrrs.vrrs.api.ClientPriority;
 import org.openvrrs.vrrs.api.GroupState;
@@ -22,6 +24,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The VRRS database: the current state of every named group, its server and its clients, and the rounds that push
@@ -55,7 +59,27 @@ public final class VrrsDatabase implements AutoCloseable {
     private int nextClientId = 1;
     private long nextVersion = 1;
 
+    /** Read with the config module; a refused file is one log line and the registry runs on the defaults. */
+    static final ConfigReader<Config, Config> READER = ConfigReader.of(Config.class, c -> {
+        if (c.dispatchThreads() < 0 || c.stallMillis() < 1 || c.tierTimeoutMillis() < 1) {
+            throw new IllegalArgumentException("dispatchThreads must be 0 or more, stallMillis and tierTimeoutMillis "
+                    + "1 or more");
+        }
+        return c;
+    });
+    private static final Logger LOG = LoggerFactory.getLogger(VrrsDatabase.class);
+
     @Activate
+    public VrrsDatabase(Map<String, Object> properties) {
+        this(configured(properties));
+    }
+
+    private static Config configured(Map<String, Object> properties) {
+        LiveConfig<Config> config = LiveConfig.defaultsUntilValid(READER, LOG);
+        config.update(properties);
+        return config.current().orElseThrow();
+    }
+
     public VrrsDatabase(Config config) {
         this(config.dispatchThreads() > 0 ? config.dispatchThreads()
                 : Math.max(2, Runtime.getRuntime().availableProcessors()),
