@@ -17,6 +17,7 @@ import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
 import org.openvrrs.vrrs.api.VrrsClient;
+import org.openvrrs.vrrs.api.VrrsRegistry;
 import org.openvrrs.vrrs.api.VrrsState;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * Bundles never see it: {@link Whiteboard} registers their VrrsServer and VrrsClient services with it and withdraws
  * them when the services go.
  */
-@Component(service = VrrsDatabase.class, configurationPid = VrrsDatabase.PID)
+@Component(service = {VrrsDatabase.class, VrrsRegistry.class}, configurationPid = VrrsDatabase.PID)
 @Designate(ocd = VrrsDatabase.Config.class)
-public final class VrrsDatabase implements AutoCloseable {
+public final class VrrsDatabase implements VrrsRegistry, AutoCloseable {
     static final String PID = "org.openvrrs.vrrs.core";
 
     @ObjectClassDefinition(name = "OpenVRRS registry", description = "Notification dispatch of the VRRS registry")
@@ -80,7 +81,7 @@ public final class VrrsDatabase implements AutoCloseable {
         return config.current().orElseThrow();
     }
 
-    public VrrsDatabase(Config config) {
+    VrrsDatabase(Config config) {
         this(config.dispatchThreads() > 0 ? config.dispatchThreads()
                 : Math.max(2, Runtime.getRuntime().availableProcessors()),
                 config.stallMillis(), config.tierTimeoutMillis());
@@ -289,17 +290,20 @@ public final class VrrsDatabase implements AutoCloseable {
 
     // ---- queries
 
+    @Override
     public synchronized List<GroupState> groups() {
         List<GroupState> all = new ArrayList<>(groups.size());
         groups.values().forEach(g -> all.add(g.state));
         return all;
     }
 
+    @Override
     public synchronized Optional<GroupState> group(String name) {
         GroupEntry g = name == null ? null : groups.get(name.trim());
         return Optional.ofNullable(g == null ? null : g.state);
     }
 
+    @Override
     public synchronized List<ClientInfo> clients() {
         List<ClientInfo> all = new ArrayList<>(clients.size());
         clients.values().forEach(c -> all.add(c.info()));

@@ -1,12 +1,7 @@
 package org.openvrrs.vrrs.core.internal;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.openvrrs.vrrs.api.ClientInfo;
-import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.VrrsClient;
-import org.openvrrs.vrrs.api.VrrsRegistry;
 import org.openvrrs.vrrs.api.VrrsServer;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -19,20 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The registry in OSGi: tracks every {@link VrrsServer} and {@link VrrsClient} service and offers the registry's
- * view as {@link VrrsRegistry}. Bind and unbind run synchronously with the service's registration and
- * unregistration, so no callback starts after a client's service is gone.
+ * The registry's whiteboard in OSGi: tracks every {@link VrrsServer} and {@link VrrsClient} service (the database
+ * itself offers the read-only {@code VrrsRegistry} view). Bind and unbind run synchronously with the service's
+ * registration and unregistration, so no callback starts after a client's service is gone.
  */
-@Component(service = VrrsRegistry.class, immediate = true)
-public final class WhiteboardComponent implements VrrsRegistry {
+@Component(service = {}, immediate = true)
+public final class WhiteboardComponent {
     private static final Logger LOG = LoggerFactory.getLogger(WhiteboardComponent.class);
 
-    private final VrrsDatabase database;
     private final Whiteboard whiteboard;
 
     @Activate
     public WhiteboardComponent(@Reference VrrsDatabase database) {
-        this.database = database;
         this.whiteboard = new Whiteboard(database);
     }
 
@@ -83,21 +76,6 @@ public final class WhiteboardComponent implements VrrsRegistry {
 
     void unbindServer(VrrsServer server, Map<String, Object> properties) {
         whiteboard.removeServer(key(properties));
-    }
-
-    @Override
-    public List<GroupState> groups() {
-        return database.groups();
-    }
-
-    @Override
-    public Optional<GroupState> group(String name) {
-        return database.group(name);
-    }
-
-    @Override
-    public List<ClientInfo> clients() {
-        return database.clients();
     }
 
     private static Object key(Map<String, Object> properties) {
