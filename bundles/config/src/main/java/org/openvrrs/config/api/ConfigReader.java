@@ -31,7 +31,8 @@ import org.osgi.util.converter.Converters;
  *       source.</li>
  * </ul>
  * Attribute names map to keys as in Declarative Services ({@code _} is {@code .}, {@code __} is {@code _},
- * {@code $_$} is {@code -}). Values are checked here, then the OSGi Converter builds the annotation instance.
+ * {@code $_$} is {@code -}). The value of a {@link ConfigSecret} attribute is never shown in a refusal. Values are
+ * checked here, then the OSGi Converter builds the annotation instance.
  *
  * @param <T> the configuration annotation
  * @param <R> what the validator makes of it (the bundle's validated configuration object)
@@ -46,6 +47,7 @@ public final class ConfigReader<T, R> {
     private final Class<T> type;
     private final Function<? super T, ? extends R> validator;
     private final Map<String, Method> attributes = new TreeMap<>();
+    private final Set<String> secrets = new TreeSet<>();
 
     private ConfigReader(Class<T> type, Function<? super T, ? extends R> validator) {
         if (!type.isAnnotation()) {
@@ -55,6 +57,9 @@ public final class ConfigReader<T, R> {
         this.validator = validator;
         for (Method m : type.getDeclaredMethods()) {
             attributes.put(key(m.getName()), m);
+            if (m.isAnnotationPresent(ConfigSecret.class)) {
+                secrets.add(key(m.getName()));
+            }
         }
     }
 
@@ -114,8 +119,8 @@ public final class ConfigReader<T, R> {
     private T typed(Map<String, ?> properties, String source) {
         for (String k : new TreeSet<>(properties.keySet())) {
             if (properties.get(k) != null && !attributes.containsKey(k) && !isFrameworkKey(k)) {
-                throw new ConfigException(source, k + " = '" + Values.show(properties.get(k))
-                        + "': unknown key (known: " + String.join(", ", attributes.keySet()) + ")");
+                throw new ConfigException(source, k + " = " + shown(k, properties.get(k))
+                        + ": unknown key (known: " + String.join(", ", attributes.keySet()) + ")");
             }
         }
         Map<String, Object> values = new HashMap<>();
@@ -130,10 +135,19 @@ public final class ConfigReader<T, R> {
             try {
                 values.put(a.getKey(), Values.convert(raw, a.getValue().getReturnType()));
             } catch (Values.Refused e) {
-                throw new ConfigException(source, a.getKey() + " = '" + Values.show(raw) + "': " + e.getMessage());
+                throw new ConfigException(source, a.getKey() + " = " + shown(a.getKey(), raw) + ": " + e.getMessage());
             }
         }
         return CONVERTER.convert(values).to(type);
+    }
+
+    /**
+     * A value as a refusal shows it, quoted; {@code <hidden>} for a {@link ConfigSecret} and, while the configuration
+     * has a secret, for an unknown key (perhaps the secret's key misspelled).
+     */
+    private String shown(String key, Object raw) {
+        boolean hidden = secrets.contains(key) || !secrets.isEmpty() && !attributes.containsKey(key);
+        return hidden ? "<hidden>" : "'" + Values.show(raw) + "'";
     }
 
     /**

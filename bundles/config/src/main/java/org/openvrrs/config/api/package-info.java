@@ -10,7 +10,7 @@
  * {@link org.openvrrs.config.api.ConfigWriter}, which validates the same way before anything reaches Config Admin.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.openvrrs.config.api;
 
 import org.osgi.annotation.bundle.Export;

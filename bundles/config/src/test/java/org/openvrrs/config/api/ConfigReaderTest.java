@@ -172,4 +172,27 @@ class ConfigReaderTest {
         assertThat(reader.keys()).contains("name", "my.dotted_key-x").hasSize(10);
         assertThatThrownBy(() -> ConfigReader.of(String.class)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @interface WithSecret {
+        String name();
+
+        @ConfigSecret
+        String secret() default "";
+
+        int timeout() default 5;
+    }
+
+    @Test
+    void aSecretsValueIsNeverShownNorAnUnknownKeysBesideIt() {
+        ConfigReader<WithSecret, WithSecret> secretive = ConfigReader.of(WithSecret.class);
+        assertThat(secretive.read(props("name", "n", "secret", "s3cret")).secret()).isEqualTo("s3cret");
+        assertThatThrownBy(() -> secretive.read(props("name", "n", "secret", List.of("s3cret", "other"))))
+                .hasMessage("etc/org.example-g1.cfg: secret = <hidden>: a list of 2 values, not one value");
+        // a misspelled secret key is refused without its value
+        assertThatThrownBy(() -> secretive.read(props("name", "n", "secert", "s3cret")))
+                .hasMessage("etc/org.example-g1.cfg: secert = <hidden>: unknown key (known: name, secret, timeout)");
+        // other values are shown as always
+        assertThatThrownBy(() -> secretive.read(props("name", "n", "secret", "s3cret", "timeout", "soon")))
+                .hasMessage("etc/org.example-g1.cfg: timeout = 'soon': not a whole number");
+    }
 }

@@ -1,9 +1,11 @@
 package org.openvrrs.plugin.accounting.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.plugin.accounting.internal.queue.DurableQueue;
 import org.openvrrs.plugin.accounting.internal.radius.MinaTransport;
 import org.openvrrs.vrrs.api.ClientPriority;
@@ -24,8 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The VRRS Accounting plug-in in OSGi: declares the engine as the {@code VrrsClient} {@code VRRS-Accounting} (Low
- * priority, all groups) on the whiteboard, and keeps the engine's configuration in step with Config Admin. A configuration that
- * does not pass {@link ConfigParser} is refused in the log and the previous one stays in force.
+ * priority, all groups) on the whiteboard, and keeps the engine's configuration in step with Config Admin: the
+ * settings ({@value ConfigParser#PID}, this component's own) and the five factory PIDs, read together by
+ * {@link ConfigParser} into one {@link LiveConfig}. A configuration that does not pass is one ERROR line naming the
+ * file, and the last good one stays in force; until one passes, the plug-in runs nothing (no engine, no client).
  */
 @Component(service = {AccountingService.class, ConfigurationListener.class}, configurationPid = ConfigParser.PID,
         immediate = true)
@@ -36,38 +40,46 @@ public final class AccountingComponent implements AccountingService, Configurati
     private static final Logger LOG = LoggerFactory.getLogger(AccountingComponent.class);
     private static final Logger EV = LoggerFactory.getLogger("org.openvrrs.debug.accounting.events");
 
-    private final ConfigStore store;
-    private final AccountingEngine engine;
-    private final VrrsWhiteboard.Declaration<ClientSpec> client;
-    private volatile Map<String, Object> singleton;
+    private final VrrsWhiteboard whiteboard;
+    private final Path defaultQueue;
+    private final LiveConfig<AccountingModel> config;
+    private Map<String, Object> singleton;
+    private volatile AccountingEngine engine; // null until a configuration passes
+    private VrrsWhiteboard.Declaration<ClientSpec> client;
 
     @Activate
     public AccountingComponent(@Reference ConfigurationAdmin configAdmin, BundleContext context,
-            AccountingConfig.Settings settings, Map<String, Object> properties) throws IOException {
-        this.store = new ConfigStore(configAdmin);
-        this.singleton = properties;
-        AccountingModel model = AccountingModel.EMPTY;
-        try {
-            model = ConfigParser.parse(properties, store.factories());
-        } catch (IllegalArgumentException e) {
-            LOG.error("Accounting configuration refused, no accounting until it is fixed: {}", e.getMessage());
-        }
-        DurableQueue queue = new DurableQueue(queueDirectory(settings.queueDirectory().trim(), context));
-        this.engine = new AccountingEngine(queue, model, Clock.systemUTC(), MinaTransport::new);
-        // a service the registry tracks: it finds it again after a restart of its own
-        this.client = VrrsWhiteboard.of(context).client(engine, CLIENT);
+            Map<String, Object> properties) {
+        this(new ConfigStore(configAdmin), properties, VrrsWhiteboard.of(context), defaultQueue(context));
     }
 
-    private static Path queueDirectory(String configured, BundleContext context) {
-        if (!configured.isEmpty()) {
-            return Path.of(configured);
-        }
+    /**
+     * @param whiteboard   where the client is declared (a service the registry tracks: it finds it again after a
+     *                     restart of its own)
+     * @param defaultQueue the queue directory when {@code queueDirectory} is empty
+     */
+    AccountingComponent(ConfigStore store, Map<String, Object> properties, VrrsWhiteboard whiteboard,
+            Path defaultQueue) {
+        this.whiteboard = whiteboard;
+        this.defaultQueue = defaultQueue;
+        this.config = LiveConfig.inertUntilValid(ConfigParser.reader(() -> {
+            try {
+                return store.factories();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }), LOG);
+        this.singleton = properties;
+        reload();
+    }
+
+    private static Path defaultQueue(BundleContext context) {
         String data = System.getProperty("karaf.data");
         return data != null ? Path.of(data, "accounting", "queue") : context.getDataFile("queue").toPath();
     }
 
     @Modified
-    void modified(Map<String, Object> properties) {
+    synchronized void modified(Map<String, Object> properties) {
         singleton = properties;
         reload();
     }
@@ -82,28 +94,51 @@ public final class AccountingComponent implements AccountingService, Configurati
 
     private synchronized void reload() {
         try {
-            engine.setModel(ConfigParser.parse(singleton, store.factories()));
-            EV.debug("VRRS/ACCT/EV: configuration applied");
-        } catch (IllegalArgumentException e) {
-            LOG.error("Accounting configuration refused, the previous one stays in force: {}", e.getMessage());
-        } catch (IOException e) {
-            LOG.error("Accounting configuration unreadable: {}", e.getMessage());
+            config.update(ConfigParser.asWritten(singleton, AccountingConfig.Settings.class)).ifPresent(this::apply);
+        } catch (UncheckedIOException e) {
+            LOG.error("Accounting configuration unreadable, nothing changed: {}", e.getCause().getMessage());
         }
     }
 
+    private void apply(AccountingModel model) {
+        if (engine != null) {
+            engine.setModel(model);
+            EV.debug("VRRS/ACCT/EV: configuration applied");
+            return;
+        }
+        Path queue = model.queueDirectory().isEmpty() ? defaultQueue : Path.of(model.queueDirectory());
+        try {
+            engine = new AccountingEngine(new DurableQueue(queue), model, Clock.systemUTC(), MinaTransport::new);
+        } catch (IOException e) {
+            LOG.error("Accounting queue directory {} unusable, no accounting: {}", queue, e.getMessage());
+            return;
+        }
+        client = whiteboard.client(engine, CLIENT);
+        EV.debug("VRRS/ACCT/EV: started, queue {}", queue);
+    }
+
     @Deactivate
-    void deactivate() {
-        client.close();
-        engine.close();
+    synchronized void deactivate() {
+        if (engine != null) {
+            client.close();
+            engine.close();
+            engine = null;
+        }
     }
 
     @Override
     public AccountingStatus status() {
-        return engine.status();
+        AccountingEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("VRRS accounting is not running: " + config.problem().orElse(
+                    "its queue directory is unusable"));
+        }
+        return e.status();
     }
 
     @Override
     public AccountingModel model() {
-        return engine.model();
+        AccountingEngine e = engine;
+        return e == null ? AccountingModel.EMPTY : e.model();
     }
 }

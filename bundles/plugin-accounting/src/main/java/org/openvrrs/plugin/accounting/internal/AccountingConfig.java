@@ -1,15 +1,17 @@
 package org.openvrrs.plugin.accounting.internal;
 
+import org.openvrrs.config.api.ConfigSecret;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The accounting configurations as typed definitions (metatype, and what {@link TypedConfiguration} reads a property
- * map as). The five kinds of entry are factory configurations, one per server, server group, method list, attribute
- * list and group: their definitions carry {@code factoryPid}, which designates them as factory configurations
- * without a component of their own (the plug-in reads them together, to check their cross references). Defaults
- * here are the defaults in force; ranges and references are checked by {@link ConfigParser}.
+ * The accounting configurations as typed definitions: metatype, and what the config module's {@code ConfigReader}
+ * reads a property map as (strictly: a wrong type, a missing {@code name} or an unknown key is refused). The five
+ * kinds of entry are factory configurations, one per server, server group, method list, attribute list and group:
+ * their definitions carry {@code factoryPid}, which designates them as factory configurations without a component of
+ * their own (the plug-in reads them together, to check their cross references). Defaults here are the defaults in
+ * force; ranges and references are checked by {@link ConfigParser}.
  */
 public final class AccountingConfig {
     private AccountingConfig() {
@@ -33,7 +35,7 @@ public final class AccountingConfig {
             description = "radius server NAME: address, acct-port, key, timeout, retransmit")
     public @interface Server {
         @AttributeDefinition(description = "server name")
-        String name() default "";
+        String name();
 
         @AttributeDefinition(description = "IPv4 or IPv6 address (no host names)")
         String address() default "";
@@ -42,6 +44,7 @@ public final class AccountingConfig {
         int acctPort() default 1813;
 
         @AttributeDefinition(description = "shared secret", type = AttributeType.PASSWORD)
+        @ConfigSecret // never shown in a refusal
         String secret() default "";
 
         @AttributeDefinition(description = "seconds to wait for a response", min = "1", max = "1000")
@@ -55,7 +58,7 @@ public final class AccountingConfig {
             description = "aaa group server radius NAME: its servers, tried in order")
     public @interface ServerGroup {
         @AttributeDefinition(description = "server group name")
-        String name() default "";
+        String name();
 
         @AttributeDefinition(description = "server names, in the order tried")
         String[] servers() default {};
@@ -65,7 +68,7 @@ public final class AccountingConfig {
             description = "aaa accounting vrrs {default|LIST} start-stop group radius|GROUP ...")
     public @interface MethodList {
         @AttributeDefinition(description = "default or a method list name")
-        String name() default "";
+        String name();
 
         @AttributeDefinition(description = "server groups in the order tried: 'group radius' or 'group NAME'")
         String[] groups() default {};
@@ -75,7 +78,7 @@ public final class AccountingConfig {
             description = "aaa attribute list NAME: attribute type NAME VALUE")
     public @interface AttributeList {
         @AttributeDefinition(description = "attribute list name")
-        String name() default "";
+        String name();
 
         @AttributeDefinition(description = "attributes, each 'TYPE VALUE', e.g. class gold")
         String[] attributes() default {};
@@ -85,7 +88,7 @@ public final class AccountingConfig {
             description = "vrrs NAME: accounting delay, accounting method, attribute list")
     public @interface Group {
         @AttributeDefinition(description = "VRRS group name")
-        String name() default "";
+        String name();
 
         @AttributeDefinition(description = "seconds before Accounting-Off is sent", min = "0", max = "3600")
         int delay() default 0;

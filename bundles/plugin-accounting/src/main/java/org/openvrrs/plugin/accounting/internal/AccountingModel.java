@@ -17,10 +17,12 @@ import org.openvrrs.plugin.accounting.internal.radius.RadiusAttribute;
  *
  * @param nasIp         NAS-IP-Address to send, or null to use the group's own interface address
  * @param retryInterval how long a record whose every server failed waits before the method list is tried again
+ * @param queueDirectory the durable queue's directory, empty for the default one; taken when the plug-in starts (a
+ *                       change is used from the next start)
  */
 public record AccountingModel(Map<String, RadiusServer> servers, Map<String, List<String>> serverGroups,
         Map<String, List<String>> methodLists, Map<String, List<RadiusAttribute>> attributeLists,
-        Map<String, GroupSettings> groups, Inet4Address nasIp, Duration retryInterval) {
+        Map<String, GroupSettings> groups, Inet4Address nasIp, Duration retryInterval, String queueDirectory) {
 
     /** The method list of {@code aaa accounting vrrs default ...}. */
     public static final String DEFAULT_LIST = "default";
@@ -28,7 +30,7 @@ public record AccountingModel(Map<String, RadiusServer> servers, Map<String, Lis
     public static final String ALL_SERVERS = "radius";
 
     public static final AccountingModel EMPTY = new AccountingModel(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-            null, Duration.ofSeconds(10));
+            null, Duration.ofSeconds(10), "");
 
     public GroupSettings settings(String group) {
         return groups.getOrDefault(group, GroupSettings.defaults(group));

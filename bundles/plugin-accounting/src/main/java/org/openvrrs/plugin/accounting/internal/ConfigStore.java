@@ -5,26 +5,29 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openvrrs.config.api.ConfigException;
+import org.openvrrs.config.api.ConfigTarget;
+import org.openvrrs.config.api.ConfigWriter;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * The accounting configuration in Config Admin: reads every accounting configuration, and changes one only after
- * the whole result passed {@link ConfigParser} (a refused change writes nothing). Factory configurations are named
- * {@code PID~NAME}, so {@code etc/org.openvrrs.accounting.server-rad1.cfg} style files and the commands meet.
+ * The accounting configuration in Config Admin: reads every accounting configuration (with its file, for refusals),
+ * and changes one through the config module's {@link ConfigWriter} only when the whole result passes
+ * {@link ConfigParser}: a refused change writes nothing. Factory configurations are named {@code PID~NAME}, so
+ * {@code etc/org.openvrrs.accounting.server-rad1.cfg} style files and the commands meet.
  */
 public final class ConfigStore {
-    private static final List<String> INTERNAL = List.of("service.pid", "service.factoryPid",
-            "service.bundleLocation", "felix.fileinstall.filename");
     private final ConfigurationAdmin configAdmin;
+    private final ConfigWriter writer;
 
     public ConfigStore(ConfigurationAdmin configAdmin) {
         this.configAdmin = configAdmin;
+        this.writer = new ConfigWriter(configAdmin);
     }
 
     /** The singleton's properties (empty when there is none). */
@@ -47,52 +50,51 @@ public final class ConfigStore {
     }
 
     /**
-     * Creates or replaces the entry {@code name} of {@code factoryPid} with {@code properties} (null: deletes it),
-     * if the whole configuration stays valid.
+     * Creates or replaces the entry {@code name} of {@code factoryPid} with {@code properties}, if it and the whole
+     * configuration with it are valid.
      *
      * @return the model the change leads to
-     * @throws IllegalArgumentException what is wrong; nothing was written
+     * @throws ConfigException what is wrong (one line); nothing was written
      */
-    public AccountingModel apply(String factoryPid, String name, Map<String, Object> properties) throws IOException {
-        Map<String, List<Map<String, ?>>> next = ConfigParser.copy(factories());
-        List<Map<String, ?>> entries = next.computeIfAbsent(factoryPid, k -> new ArrayList<>());
-        boolean existed = entries.removeIf(m -> name.equals(ConfigParser.nameOf(m)));
-        if (properties == null && !existed) {
-            throw new IllegalArgumentException("no " + factoryPid.substring(factoryPid.lastIndexOf('.') + 1) + " named "
-                    + name);
+    public AccountingModel write(String factoryPid, String name, Map<String, Object> properties) throws IOException {
+        Map<String, List<Map<String, ?>>> others = factories();
+        List<Map<String, ?>> replaced = without(others, factoryPid, name);
+        Map<String, Object> p = new HashMap<>(properties);
+        p.put("name", name);
+        ConfigTarget target = replaced.isEmpty() ? ConfigTarget.factoryEntry(factoryPid, name)
+                : new ConfigTarget(String.valueOf(replaced.get(0).get("service.pid")), factoryPid, null);
+        return writer.write(target, p, ConfigParser.withEntry(ConfigParser.kind(factoryPid), singleton(), others));
+    }
+
+    /**
+     * Deletes the entry {@code name} of {@code factoryPid}, if the configuration without it is valid (nothing else
+     * refers to it).
+     *
+     * @return the model the removal leads to
+     * @throws IllegalArgumentException what is wrong (one line); nothing was deleted
+     */
+    public AccountingModel remove(String factoryPid, String name) throws IOException {
+        Map<String, List<Map<String, ?>>> others = factories();
+        List<Map<String, ?>> removed = without(others, factoryPid, name);
+        if (removed.isEmpty()) {
+            throw new IllegalArgumentException("no " + factoryPid.substring(factoryPid.lastIndexOf('.') + 1)
+                    + " named " + name);
         }
-        if (properties != null) {
-            Map<String, Object> p = new HashMap<>(properties);
-            p.put("name", name);
-            entries.add(p);
+        AccountingModel model = ConfigParser.parse(singleton(), others);
+        for (Map<String, ?> r : removed) {
+            writer.delete(new ConfigTarget(String.valueOf(r.get("service.pid")), factoryPid, null));
         }
-        AccountingModel model = ConfigParser.parse(singleton(), next);
-        Configuration target = find(factoryPid, name);
-        if (properties == null) {
-            target.delete();
-            return model;
-        }
-        if (target == null) {
-            target = configAdmin.getFactoryConfiguration(factoryPid, safe(name), "?");
-        }
-        Dictionary<String, Object> dict = new Hashtable<>();
-        Object file = target.getProperties() == null ? null : target.getProperties().get("felix.fileinstall.filename");
-        if (file != null) {
-            dict.put("felix.fileinstall.filename", file);
-        }
-        properties.forEach(dict::put);
-        dict.put("name", name);
-        target.update(dict);
         return model;
     }
 
-    private Configuration find(String factoryPid, String name) throws IOException {
-        for (Configuration c : list("(service.factoryPid=" + factoryPid + ")")) {
-            if (name.equals(ConfigParser.nameOf(toMap(c.getProperties())))) {
-                return c;
-            }
-        }
-        return null;
+    /** Takes the entries named {@code name} out of {@code factories}' {@code factoryPid} list, and returns them. */
+    private static List<Map<String, ?>> without(Map<String, List<Map<String, ?>>> factories, String factoryPid,
+            String name) {
+        List<Map<String, ?>> entries = factories.computeIfAbsent(factoryPid, k -> new ArrayList<>());
+        List<Map<String, ?>> named = entries.stream().filter(m -> name.equals(String.valueOf(m.get("name")).trim()))
+                .toList();
+        entries.removeAll(named);
+        return named;
     }
 
     private Configuration[] list(String filter) throws IOException {
@@ -104,18 +106,13 @@ public final class ConfigStore {
         }
     }
 
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9_.-]", "_");
-    }
-
+    /** Every property, the framework's included: they name the file a refusal is about. */
     private static Map<String, Object> toMap(Dictionary<String, Object> d) {
         Map<String, Object> m = new HashMap<>();
         if (d != null) {
             for (Enumeration<String> keys = d.keys(); keys.hasMoreElements(); ) {
                 String k = keys.nextElement();
-                if (!INTERNAL.contains(k)) {
-                    m.put(k, d.get(k));
-                }
+                m.put(k, d.get(k));
             }
         }
         return m;

@@ -10,7 +10,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConfigParserTest {
+    /** The model of (pid, map) pairs, each map read as File Install reads {@code etc/PID-NAME.cfg}. */
     private static AccountingModel parse(Object... pidAndMap) {
+        for (int i = 0; i < pidAndMap.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) pidAndMap[i + 1];
+            m.put("felix.fileinstall.filename", "file:/opt/openvrrs/etc/" + pidAndMap[i] + "-" + m.get("name")
+                    + ".cfg");
+        }
         return ConfigParser.parse(Map.of(), factories(pidAndMap));
     }
 
@@ -36,20 +43,23 @@ class ConfigParserTest {
     @Test
     void badConfigurationIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, map("name", "rad1", "address", "127.0.0.1")))
-                .hasMessage("RADIUS server rad1: no shared secret (key) configured");
+                .hasMessage("etc/org.openvrrs.accounting.server-rad1.cfg: RADIUS server rad1: no shared secret (key) "
+                        + "configured");
         assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, map("name", "rad1", "address", "radius.example",
-                "secret", "s"))).hasMessage("RADIUS server rad1: address 'radius.example' is not an IPv4 or IPv6 "
-                + "address");
+                "secret", "s"))).hasMessage("etc/org.openvrrs.accounting.server-rad1.cfg: RADIUS server rad1: address "
+                + "'radius.example' is not an IPv4 or IPv6 address");
         assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, map("name", "rad1", "address", "192.0.2.300",
                 "secret", "s"))).hasMessageContaining("is not an IPv4 or IPv6 address");
         assertThatThrownBy(() -> parse(ConfigParser.GROUP_PID, map("name", "G1", "method", "METHOD1")))
-                .hasMessage("vrrs G1: unknown accounting method list 'METHOD1'");
+                .hasMessage("etc/org.openvrrs.accounting.group-G1.cfg: vrrs G1: unknown accounting method list "
+                        + "'METHOD1'");
         assertThatThrownBy(() -> parse(ConfigParser.METHOD_LIST_PID, map("name", "default", "groups", "group X")))
                 .hasMessageContaining("unknown server group 'X'");
         assertThatThrownBy(() -> parse(ConfigParser.ATTRIBUTE_LIST_PID, map("name", "L", "attributes",
                 "account-delay 10"))).hasMessageContaining("unknown attribute type 'account-delay'");
         assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, server("rad1", 70000, "s", 5, 3)))
-                .hasMessage("RADIUS server rad1: acctPort 70000 is not within 1-65535");
+                .hasMessage("etc/org.openvrrs.accounting.server-rad1.cfg: RADIUS server rad1: acctPort 70000 is not "
+                        + "within 1-65535");
     }
 
     @Test
@@ -75,12 +85,12 @@ class ConfigParserTest {
     @Test
     void aValueOfTheWrongTypeIsRefusedInOneLineNamingItsKeyAndValue() {
         assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, map("name", "rad1", "address", "127.0.0.1",
-                "secret", "s", "acctPort", "18x3"))).hasMessage("RADIUS server rad1: acctPort '18x3' is not a whole "
-                + "number");
+                "secret", "s", "acctPort", "18x3"))).hasMessage("etc/org.openvrrs.accounting.server-rad1.cfg: "
+                + "acctPort = '18x3': not a whole number");
         assertThatThrownBy(() -> parse(ConfigParser.GROUP_PID, map("name", "G1", "delay", "ten")))
-                .hasMessage("vrrs G1: delay 'ten' is not a whole number");
-        assertThatThrownBy(() -> ConfigParser.parse(map("retryInterval", "soon"), Map.of()))
-                .hasMessage("accounting: retryInterval 'soon' is not a whole number");
+                .hasMessage("etc/org.openvrrs.accounting.group-G1.cfg: delay = 'ten': not a whole number");
+        assertThatThrownBy(() -> ConfigParser.parse(map("retryInterval", "soon", "service.pid", ConfigParser.PID),
+                Map.of())).hasMessage("org.openvrrs.accounting: retryInterval = 'soon': not a whole number");
     }
 
     @Test
