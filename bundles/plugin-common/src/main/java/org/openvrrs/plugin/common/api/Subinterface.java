@@ -19,10 +19,6 @@ import org.openvrrs.net.api.Network;
  */
 public record Subinterface(String networkName, Network network, String interfaceName, String follow,
         boolean interfaceState, boolean macAddress, boolean arp, int arpIntervalSeconds, int arpDurationSeconds) {
-    /** @deprecated use {@link Network#LOCAL}; kept until the configuration classes move to it */
-    @Deprecated
-    public static final String LOCAL = Network.LOCAL;
-
     public Subinterface {
         Objects.requireNonNull(networkName, "network name is required");
         Objects.requireNonNull(network, "network is required");

@@ -3,6 +3,7 @@ package org.openvrrs.plugin.common.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openvrrs.config.api.ConfigReader;
+import org.openvrrs.net.api.Network;
 import org.openvrrs.plugin.common.api.Subinterface;
 import org.openvrrs.vrrs.api.VrrsRegistry;
 
@@ -22,7 +23,7 @@ public record SubinterfaceSettings(String network, String interfaceName, String 
             ConfigReader.of(SubinterfaceComponent.Config.class, SubinterfaceSettings::of);
 
     public SubinterfaceSettings {
-        network = network == null || network.isBlank() ? Subinterface.LOCAL : network.trim();
+        network = network == null || network.isBlank() ? Network.LOCAL : network.trim();
         if (interfaceName == null || interfaceName.isBlank()) {
             throw new IllegalArgumentException("interfaceName is required");
         }
@@ -56,7 +57,7 @@ public record SubinterfaceSettings(String network, String interfaceName, String 
     /** The properties written to Config Admin. */
     public Map<String, Object> toProperties() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("network", network.equals(Subinterface.LOCAL) ? "" : network);
+        m.put("network", network.equals(Network.LOCAL) ? "" : network);
         m.put("interfaceName", interfaceName);
         m.put("follow", follow);
         m.put("interfaceState", interfaceState);
@@ -69,10 +70,5 @@ public record SubinterfaceSettings(String network, String interfaceName, String 
 
     public String where() {
         return Subinterface.where(network, interfaceName);
-    }
-
-    /** Whether {@code other} configures the same interface of the same network. */
-    public boolean sameInterface(SubinterfaceSettings other) {
-        return network.equals(other.network) && interfaceName.equals(other.interfaceName);
     }
 }

@@ -73,6 +73,6 @@ final class SubinterfaceConfigs {
     }
 
     private static String local(String network) {
-        return network == null || network.isBlank() ? Subinterface.LOCAL : network.trim();
+        return network == null || network.isBlank() ? Network.LOCAL : network.trim();
     }
 }
