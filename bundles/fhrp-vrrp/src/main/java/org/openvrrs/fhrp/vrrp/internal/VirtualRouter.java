@@ -290,10 +290,16 @@ final class VirtualRouter {
         return 3L * masterAdverIntervalCentis * NANOS_PER_CENTISECOND + skewTimeNanos();
     }
 
+    /**
+     * Counts from the advert's arrival, crediting at most Skew_Time of queueing: a backlog of old adverts (a
+     * saturated box) must not give timers that expired before they were set, which made a Backup take over at once
+     * on every stale advert and flap against the Master it had just heard.
+     */
     private void startMasterDownTimer(long delayNanos) {
         cancel(masterDownTimer);
         long now = scheduler.nanoTime();
-        long from = receivedNanos != Long.MIN_VALUE && receivedNanos <= now ? receivedNanos : now;
+        long queued = receivedNanos != Long.MIN_VALUE && receivedNanos <= now ? now - receivedNanos : 0;
+        long from = now - Math.min(queued, skewTimeNanos());
         receivedNanos = Long.MIN_VALUE;
         nextEventNanos = from + delayNanos;
         masterDownTimer = scheduler.scheduleExact(nextEventNanos - now, this::masterDownTimerFired);

@@ -278,6 +278,30 @@ class VirtualRouterTest {
     }
 
     @Test
+    void aStaleAdvertFromABacklogDoesNotMakeTheBackupTakeOverAtOnce() {
+        // a Master hears a higher priority advert that waited 500 ms in a queue (5 intervals: a saturated box)
+        VirtualRouter r = router(settings(255, true, 0));
+        r.startup();
+        assertThat(r.state()).isEqualTo(State.MASTER);
+        r.reconfigure(settings(100, true, 0));
+        clock.advance(SECOND);
+        long arrival = clock.nanoTime();
+        clock.advance(500 * MS);
+        r.advertisement(ip("192.0.2.9"), 200, 10, arrival);
+        assertThat(r.state()).isEqualTo(State.BACKUP);
+        // the queueing credited is at most Skew_Time: the Backup waits 3 intervals from now, not 0
+        long skew = (256 - 100) * 10 * VirtualRouter.NANOS_PER_CENTISECOND / 256;
+        clock.advance(3 * 100 * MS - 1);
+        assertThat(r.state()).as("still Backup: newer adverts of the backlog get the time to arrive").isEqualTo(
+                State.BACKUP);
+        r.advertisement(ip("192.0.2.9"), 200, 10, clock.nanoTime()); // a fresh one arrives: all is well
+        clock.advance(3 * 100 * MS + skew - 1);
+        assertThat(r.state()).isEqualTo(State.BACKUP);
+        clock.advance(1);
+        assertThat(r.state()).as("the Master really went quiet").isEqualTo(State.MASTER);
+    }
+
+    @Test
     void aTakeoverRecordsHowLateTheTimerFiredAndHowLongTheAdvertAndAnnouncementsTook() {
         long[] lag = {0}; // what the wall clock would add: a paused JVM, a slow send
         Scheduler lagging = new Scheduler() {
