@@ -51,6 +51,12 @@ final class Announcer {
     private Scheduler.Timer burst;
     private Scheduler.Timer secondRound;
     private Scheduler.Timer refresh;
+    private int burstCopies;
+    private int laterCopies;
+    // made once here: linking a lambda the first time takes milliseconds, which a takeover must not spend
+    private final Runnable burstTask = () -> announceIfMaster(burstCopies);
+    private final Runnable laterTask = () -> announceIfMaster(laterCopies);
+    private final Runnable refreshTask = this::refresh;
 
     Announcer(Scheduler scheduler, Settings settings, IntConsumer announce) {
         this.scheduler = scheduler;
@@ -92,25 +98,28 @@ final class Announcer {
     /** {@code now} announcements per address soon (not in the caller's task), {@code later} after the delay. */
     private void round(int now, int later) {
         cancel(burst);
+        burstCopies = now;
         if (now > 0) {
-            burst = scheduler.schedule(0, () -> announceIfMaster(now));
+            burst = scheduler.schedule(0, burstTask);
         }
         cancel(secondRound);
+        laterCopies = later;
         if (settings.masterDelaySeconds() > 0) {
-            secondRound = scheduler.schedule(settings.masterDelaySeconds() * NANOS_PER_SECOND,
-                    () -> announceIfMaster(later));
+            secondRound = scheduler.schedule(settings.masterDelaySeconds() * NANOS_PER_SECOND, laterTask);
         }
     }
 
     private void startRefresh() {
         cancel(refresh);
         if (settings.refreshSeconds() > 0) {
-            refresh = scheduler.schedule(settings.refreshSeconds() * NANOS_PER_SECOND, () -> {
-                if (master) {
-                    announce.accept(1);
-                    startRefresh();
-                }
-            });
+            refresh = scheduler.schedule(settings.refreshSeconds() * NANOS_PER_SECOND, refreshTask);
+        }
+    }
+
+    private void refresh() {
+        if (master) {
+            announce.accept(1);
+            startRefresh();
         }
     }
 
