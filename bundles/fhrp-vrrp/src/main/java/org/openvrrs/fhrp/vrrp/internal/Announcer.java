@@ -46,17 +46,17 @@ final class Announcer {
     private final Scheduler scheduler;
     /** Sends the given number of announcements for every virtual address, back to back. */
     private final IntConsumer announce;
+    private int burstCopies;
+    private int laterCopies;
+    // made (and their lambdas linked) with the group, not during a takeover
+    private final Runnable burstTask = () -> announceIfMaster(burstCopies);
+    private final Runnable laterTask = () -> announceIfMaster(laterCopies);
+    private final Runnable refreshTask = this::refresh;
     private Settings settings;
     private boolean master;
     private Scheduler.Timer burst;
     private Scheduler.Timer secondRound;
     private Scheduler.Timer refresh;
-    private int burstCopies;
-    private int laterCopies;
-    // made once here: linking a lambda the first time takes milliseconds, which a takeover must not spend
-    private final Runnable burstTask = () -> announceIfMaster(burstCopies);
-    private final Runnable laterTask = () -> announceIfMaster(laterCopies);
-    private final Runnable refreshTask = this::refresh;
 
     Announcer(Scheduler scheduler, Settings settings, IntConsumer announce) {
         this.scheduler = scheduler;

@@ -35,13 +35,18 @@ class AnnouncementTest {
     /** Router rN with group 7 at {@code priority}, announcing as {@code announcements} say. */
     VrrpGroup router(int n, int priority, Announcer.Settings announcements, InetAddress... vips) {
         VrrpGroup g = lan.router(n, priority, 3, AddressFamily.IPV4, List.of(vips));
-        VrrpGroupConfig c = g.config();
-        lan.engine.reconfigure(lan.handles.get(lan.handles.size() - 1), new VrrpGroupConfig(c.network(),
-                c.interfaceName(), c.vrid(), c.family(), c.version(), c.addresses(), c.priority(),
-                c.advertIntervalMillis(), c.preempt(), c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(),
-                c.description(), c.vrrsName(), c.checksum(), announcements));
-        lan.clock.runUntilIdle();
+        announcing(lan.handles.get(lan.handles.size() - 1), announcements);
         return g;
+    }
+
+    /** Changes the announcements of a running group, nothing else. */
+    void announcing(VrrpEngine.Handle handle, Announcer.Settings announcements) {
+        VrrpGroupConfig c = handle.group().config();
+        lan.engine.reconfigure(handle, new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(),
+                c.version(), c.addresses(), c.priority(), c.advertIntervalMillis(), c.preempt(),
+                c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.vrrsName(), c.checksum(),
+                announcements));
+        lan.clock.runUntilIdle();
     }
 
     /** Gratuitous ARPs for {@code ip} with the virtual MAC the host has received so far. */
@@ -97,6 +102,19 @@ class AnnouncementTest {
         lan.clock.advance(60 * SECOND);
         assertThat(garps(VIP)).isEqualTo(3);
         assertThat(lan.clock.failures()).isEmpty();
+    }
+
+    @Test
+    void aRefreshConfiguredWhileMasterStartsFromTheChange() {
+        router(1, 100, new Announcer.Settings(1, 0, 0, 0), VIP);
+        lan.clock.advance(TAKEOVER + 30 * SECOND);
+        assertThat(garps(VIP)).isEqualTo(1);
+
+        announcing(lan.handles.get(0), new Announcer.Settings(1, 0, 4, 0));
+        lan.clock.advance(4 * SECOND - MS);
+        assertThat(garps(VIP)).isEqualTo(1);
+        lan.clock.advance(MS);
+        assertThat(garps(VIP)).isEqualTo(2);
     }
 
     @Test
