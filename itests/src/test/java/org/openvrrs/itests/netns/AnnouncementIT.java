@@ -16,10 +16,12 @@ import org.junit.rules.TestName;
 
 /**
  * A Master's announcements as a host on a namespace LAN captures them, counted and timed by tshark: keepalived's
- * defaults (five gratuitous ARPs at takeover, five more five seconds later), and an IPv6 group refreshing its
- * unsolicited NAs every two seconds until it resigns.
+ * defaults (five gratuitous ARPs at takeover, five more five seconds later), an IPv6 group refreshing its
+ * unsolicited NAs every two seconds until it resigns, and five more each time a lower-priority keepalived that
+ * cannot hear it advertises.
  *
- * <p>Needs root and the Debian packages tcpdump and tshark; skipped otherwise.
+ * <p>Needs root and the Debian packages tcpdump and tshark (and keepalived and nftables for the last); skipped
+ * otherwise.
  */
 public class AnnouncementIT {
     /** Frames of one round leave back to back; capture timestamps of a busy 2-CPU box stay well inside this. */
@@ -97,6 +99,51 @@ public class AnnouncementIT {
         }
     }
 
+    /**
+     * A one-way cut: keepalived (priority 100) cannot hear OpenVRRS (200, Master), so it becomes Master too and
+     * advertises every second; OpenVRRS answers each of its adverts with five gratuitous ARPs at once.
+     */
+    @Test
+    public void aMasterThatHearsKeepalivedAtALowerPriorityAnnouncesAgainEachTime() throws Exception {
+        NetnsLan.assumeInstalled("keepalived", "keepalived");
+        NetnsLan.assumeInstalled("nft", "nftables");
+        Path dir = Path.of("target", "netns", name.getMethodName()).toAbsolutePath();
+        try (NetnsLan lan = new NetnsLan(dir, PREFIX)) {
+            String r1 = lan.addNode("r1", "192.0.2.2/24");
+            String r2 = lan.addNode("r2", "192.0.2.3/24");
+            String h1 = lan.addNode("h1", "192.0.2.10/24");
+            Path pcap = capture(lan, h1, dir, "arp or vrrp");
+            String ours = "arp.src.proto_ipv4 == 192.0.2.1 && eth.src == 00:00:5e:00:01:5d";
+            String keepalivedAdverts = "vrrp && vrrp.prio == 100";
+
+            OpenVrrsProcess openvrrs = new OpenVrrsProcess(lan, r2, "eth0",
+                    List.of("vrid=93", "addresses=192.0.2.1", "priority=200", "garpMasterDelaySeconds=0"));
+            Awaitility.await("OpenVRRS Master").atMost(Duration.ofSeconds(15))
+                    .until(() -> openvrrs.state().equals("MASTER"));
+            lan.exec(r1, "nft", "add table inet cut");
+            lan.exec(r1, "nft", "add chain inet cut in { type filter hook input priority 0 ; }");
+            lan.exec(r1, "nft", "add rule inet cut in meta l4proto 112 drop");
+            Keepalived keepalived = new Keepalived(lan, r1, 3, List.of("state BACKUP", "interface eth0",
+                    "virtual_router_id 93", "priority 100", "advert_int 1", "virtual_ipaddress {", "  192.0.2.1/24",
+                    "}"));
+            keepalived.start();
+            Awaitility.await("three keepalived adverts answered").atMost(Duration.ofSeconds(20))
+                    .until(() -> times(pcap, ours).size() >= 5 + 3 * 5);
+            keepalived.crash();
+            openvrrs.stop();
+
+            List<Double> adverts = times(pcap, keepalivedAdverts);
+            List<Double> garps = times(pcap, ours);
+            System.out.printf("%s: keepalived's adverts at %s s, OpenVRRS's gratuitous ARPs at %s s%n",
+                    name.getMethodName(), relative(adverts, adverts.get(0)), relative(garps, adverts.get(0)));
+            assertTrue("keepalived adverts captured", adverts.size() >= 3);
+            for (double advert : adverts.subList(0, 3)) {
+                long answer = garps.stream().filter(g -> g > advert && g <= advert + BURST_SECONDS).count();
+                assertEquals("gratuitous ARPs answering keepalived's advert at " + advert, 5, answer);
+            }
+        }
+    }
+
     /** Starts tcpdump on {@code ns}'s eth0 writing {@code filter}'s frames to a pcap file, and returns its path. */
     private static Path capture(NetnsLan lan, String ns, Path dir, String filter) throws Exception {
         Path pcap = dir.resolve("announcements.pcap");
@@ -116,7 +163,11 @@ public class AnnouncementIT {
     }
 
     private static List<String> relative(List<Double> t) {
-        return t.stream().map(x -> String.format(java.util.Locale.ROOT, "%.3f", x - t.get(0))).toList();
+        return relative(t, t.get(0));
+    }
+
+    private static List<String> relative(List<Double> t, double origin) {
+        return t.stream().map(x -> String.format(java.util.Locale.ROOT, "%.3f", x - origin)).toList();
     }
 
     private static void assertBurst(List<Double> round) {
