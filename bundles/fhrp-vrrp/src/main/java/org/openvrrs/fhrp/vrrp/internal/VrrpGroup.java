@@ -38,6 +38,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
     private final GroupStatistics statistics = new GroupStatistics();
     private final MacAddress virtualMac;
     private final VirtualRouter router;
+    private final Announcer announcer;
     private VrrpGroupConfig config;
     private byte[] txBuffer = new byte[0];
     private InetAddress sourceAddress;
@@ -49,6 +50,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
         this.virtualMac = MacAddress.vrrp(config.family(), config.vrid());
         this.sourceAddress = config.family().unspecified();
         this.router = new VirtualRouter(network.scheduler(), settings(config, 0, sourceAddress), this);
+        this.announcer = new Announcer(network.scheduler(), config.announcements(), this::announce);
     }
 
     void setListener(Listener l) {
@@ -111,6 +113,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
     /** Applies a new configuration of the same group (same network, interface, family and VRID). */
     void reconfigure(VrrpGroupConfig newConfig) {
         config = newConfig;
+        announcer.reconfigure(newConfig.announcements());
     }
 
     /** Withdraws the group: a Master resigns with priority 0 (RFC 5798 6.4.3) and gives its addresses up. */
@@ -144,7 +147,11 @@ final class VrrpGroup implements VirtualRouter.Actions {
             LOG.warn("VRRP {}: advert from {} lists {}, configured {}", config.key(),
                     advert.source().getHostAddress(), advert.addresses(), config.addresses());
         }
+        boolean wasMaster = router.state() == VirtualRouter.State.MASTER;
         router.advertisement(advert.source(), advert.priority(), advert.advertIntervalCentis(), receivedNanos);
+        if (wasMaster && advert.priority() != 0 && router.state() == VirtualRouter.State.MASTER) {
+            announcer.lowerPriorityHeard(); // the sender may have been Master too: hosts may have its MAC
+        }
     }
 
     private boolean sameAddresses(List<InetAddress> advertised) {
@@ -176,11 +183,19 @@ final class VrrpGroup implements VirtualRouter.Actions {
         for (InetAddress vip : config.addresses()) {
             network.addVirtualAddress(config.interfaceName(), vip, virtualMac);
         }
-        for (InetAddress vip : config.addresses()) {
-            if (config.family() == AddressFamily.IPV4) {
-                network.sendGratuitousArp(config.interfaceName(), vip, virtualMac);
-            } else {
-                network.sendUnsolicitedNeighborAdvert(config.interfaceName(), vip, virtualMac);
+        announce(1); // the first at once; the announcer sends the rest after the takeover's own work
+        announcer.tookOver();
+    }
+
+    /** Sends {@code copies} gratuitous ARPs (IPv4) or unsolicited NAs (IPv6) for every virtual address. */
+    private void announce(int copies) {
+        for (int i = 0; i < copies; i++) {
+            for (InetAddress vip : config.addresses()) {
+                if (config.family() == AddressFamily.IPV4) {
+                    network.sendGratuitousArp(config.interfaceName(), vip, virtualMac);
+                } else {
+                    network.sendUnsolicitedNeighborAdvert(config.interfaceName(), vip, virtualMac);
+                }
             }
         }
     }
@@ -188,6 +203,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
     @Override
     public void stopBeingMaster() {
         statistics.leftMaster();
+        announcer.stop();
         for (InetAddress vip : config.addresses()) {
             network.removeVirtualAddress(config.interfaceName(), vip);
         }

@@ -90,6 +90,23 @@ public final class VrrpGroupComponent {
                 options = {@Option(label = "RFC 5798", value = "rfc5798"),
                         @Option(label = "RFC 9568", value = "rfc9568")})
         Ipv4ChecksumMode checksum() default Ipv4ChecksumMode.PSEUDO_HEADER;
+
+        // announcements: keepalived's names and defaults (docs/architecture.md, VRRP decisions)
+        @AttributeDefinition(description = "Gratuitous ARPs / unsolicited NAs per virtual address at takeover, "
+                + "1-100 (keepalived garp_master_repeat)")
+        int garpMasterRepeat() default 5;
+
+        @AttributeDefinition(description = "Seconds after the takeover (or a lower-priority advert) to announce "
+                + "again, 0-3600; 0 = no second round (keepalived garp_master_delay)")
+        int garpMasterDelaySeconds() default 5;
+
+        @AttributeDefinition(description = "Announce every virtual address again every this many seconds while "
+                + "Master, 0-86400; 0 = never (keepalived garp_master_refresh)")
+        int garpMasterRefreshSeconds() default 0;
+
+        @AttributeDefinition(description = "Announcements per virtual address when a lower-priority advert is "
+                + "heard while Master, 0-100; 0 = none (keepalived garp_lower_prio_repeat)")
+        int garpLowerPrioRepeat() default 5;
     }
 
     /** The one reader of a group's configuration: this component, vrrp:configure and VrrpRuntime. */
@@ -153,6 +170,8 @@ public final class VrrpGroupComponent {
     static VrrpGroupConfig toGroupConfig(Config c) {
         return new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(), c.version(),
                 VrrpGroupConfig.parseAddresses(c.addresses()), c.priority(), c.advertIntervalMillis(), c.preempt(),
-                c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.name(), c.checksum());
+                c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.name(), c.checksum(),
+                new Announcer.Settings(c.garpMasterRepeat(), c.garpMasterDelaySeconds(),
+                        c.garpMasterRefreshSeconds(), c.garpLowerPrioRepeat()));
     }
 }

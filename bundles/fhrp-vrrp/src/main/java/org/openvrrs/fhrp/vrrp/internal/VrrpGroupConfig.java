@@ -30,10 +30,23 @@ import org.openvrrs.vrrs.api.VrrsRegistry;
  * @param vrrsName             {@code vrrp N name NAME}: register with VRRS under this name ("" = not at all)
  * @param checksum             v3 IPv4 checksum to send: {@code rfc5798} (with pseudo-header, as keepalived and
  *                             FRRouting) or {@code rfc9568} (without, as Cisco); either is accepted; null: rfc5798
+ * @param announcements        how often a Master repeats its gratuitous ARPs / unsolicited NAs; null: keepalived's
+ *                             defaults
  */
 record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
         List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt, int preemptDelaySeconds,
-        boolean acceptMode, boolean shutdown, String description, String vrrsName, Ipv4ChecksumMode checksum) {
+        boolean acceptMode, boolean shutdown, String description, String vrrsName, Ipv4ChecksumMode checksum,
+        Announcer.Settings announcements) {
+
+    /** A group announcing as keepalived does by default. */
+    VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
+            List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt,
+            int preemptDelaySeconds, boolean acceptMode, boolean shutdown, String description, String vrrsName,
+            Ipv4ChecksumMode checksum) {
+        this(network, interfaceName, vrid, family, version, addresses, priority, advertIntervalMillis, preempt,
+                preemptDelaySeconds, acceptMode, shutdown, description, vrrsName, checksum,
+                Announcer.Settings.DEFAULTS);
+    }
 
     VrrpGroupConfig {
         network = network == null ? "" : network.trim();
@@ -89,6 +102,7 @@ record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFa
             throw new IllegalArgumentException("VRRS name '" + vrrsName + "' must be 1-64 visible characters");
         }
         checksum = checksum == null ? Ipv4ChecksumMode.PSEUDO_HEADER : checksum;
+        announcements = announcements == null ? Announcer.Settings.DEFAULTS : announcements;
     }
 
     /** The interval in the protocol's unit: centiseconds. */

@@ -56,14 +56,22 @@ class VrrpGroupComponentConfigTest {
                 "etc/org.openvrrs.vrrp.group-g1.cfg: vrid is required and not set");
         refusedChange(group, file("priority", "130", "prority", "140"),
                 "etc/org.openvrrs.vrrp.group-g1.cfg: prority = '140': unknown key (known: acceptMode, addresses, "
-                        + "advertIntervalMillis, checksum, description, family, interfaceName, name, network, "
-                        + "preempt, preemptDelaySeconds, priority, shutdown, version, vrid)");
+                        + "advertIntervalMillis, checksum, description, family, garpLowerPrioRepeat, "
+                        + "garpMasterDelaySeconds, garpMasterRefreshSeconds, garpMasterRepeat, interfaceName, name, "
+                        + "network, preempt, preemptDelaySeconds, priority, shutdown, version, vrid)");
         refusedChange(group, file("priority", "300"),
                 "etc/org.openvrrs.vrrp.group-g1.cfg: priority 300 is outside 1-254 (255 is taken by the address "
                         + "owner automatically)");
 
-        group.modified(file("priority", "130"));
+        refusedChange(group, file("priority", "130", "garpMasterRepeat", "0"),
+                "etc/org.openvrrs.vrrp.group-g1.cfg: garpMasterRepeat 0 is outside 1-100");
+        refusedChange(group, file("priority", "130", "garpMasterRefreshSeconds", "often"),
+                "etc/org.openvrrs.vrrp.group-g1.cfg: garpMasterRefreshSeconds = 'often': not a whole number");
+
+        group.modified(file("priority", "130", "garpMasterRepeat", "3", "garpLowerPrioRepeat", "0"));
         assertThat(priorities()).containsExactly(130);
+        assertThat(service.status().get(0).config().announcements())
+                .isEqualTo(new Announcer.Settings(3, 5, 0, 0));
         group.deactivate();
         assertThat(service.status()).isEmpty();
     }
