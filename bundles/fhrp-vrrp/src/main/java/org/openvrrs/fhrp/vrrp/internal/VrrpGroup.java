@@ -14,6 +14,7 @@ import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.vrrs.api.AddressFamily;
+import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.MacAddress;
 import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class VrrpGroup implements VirtualRouter.Actions {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpGroup.class);
+    /** At most one address-list warning a minute per group: a mismatched peer sends one every interval. */
+    static final long ADDRESS_LIST_LOG_PERIOD_NANOS = 60_000_000_000L;
 
     /** Told of every state, Master or priority change, on the scheduler thread (the VRRS link listens). */
     interface Listener {
@@ -42,6 +45,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
     private byte[] txBuffer = new byte[0];
     private InetAddress sourceAddress;
     private volatile Listener listener;
+    private final RateLimit addressListLog = new RateLimit(ADDRESS_LIST_LOG_PERIOD_NANOS);
 
     VrrpGroup(Network network, VrrpGroupConfig config) {
         this.network = network;
@@ -49,6 +53,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
         this.virtualMac = MacAddress.vrrp(config.family(), config.vrid());
         this.sourceAddress = config.family().unspecified();
         this.router = new VirtualRouter(network.scheduler(), settings(config, 0, sourceAddress), this);
+        warnWithoutLinkLocal(null, config);
     }
 
     void setListener(Listener l) {
@@ -110,7 +115,21 @@ final class VrrpGroup implements VirtualRouter.Actions {
 
     /** Applies a new configuration of the same group (same network, interface, family and VRID). */
     void reconfigure(VrrpGroupConfig newConfig) {
+        warnWithoutLinkLocal(config, newConfig);
         config = newConfig;
+    }
+
+    /** One line when a group starts (or is changed to run) without the link-local address RFC 5798 prefers. */
+    private static void warnWithoutLinkLocal(VrrpGroupConfig before, VrrpGroupConfig after) {
+        if (after.lacksLinkLocal() && (before == null || !before.lacksLinkLocal())) {
+            LOG.warn("VRRP {}: no link-local virtual address; RFC 5798 prefers one (fe80::/10) listed first, but "
+                    + "adverts will list exactly {} as peers configured the same way expect", after.key(),
+                    formatted(after.addresses()));
+        }
+    }
+
+    private static List<String> formatted(List<InetAddress> addresses) {
+        return addresses.stream().map(IpAddresses::format).toList();
     }
 
     /** Withdraws the group: a Master resigns with priority 0 (RFC 5798 6.4.3) and gives its addresses up. */
@@ -141,8 +160,14 @@ final class VrrpGroup implements VirtualRouter.Actions {
         }
         if (advert.priority() != 255 && !sameAddresses(advert.addresses())) {
             statistics.addressListError(); // RFC 9568: log and go on
-            LOG.warn("VRRP {}: advert from {} lists {}, configured {}", config.key(),
-                    advert.source().getHostAddress(), advert.addresses(), config.addresses());
+            long held = addressListLog.admit(network.scheduler().nanoTime());
+            if (held != RateLimit.HOLD) {
+                LOG.warn("VRRP {}: advert from {} lists {}, configured {}{}", config.key(),
+                        IpAddresses.format(advert.source()), formatted(advert.addresses()),
+                        formatted(config.addresses()),
+                        held == 0 ? "" : " (" + held + " more such adverts since the last line; at most one line "
+                                + "a minute)");
+            }
         }
         router.advertisement(advert.source(), advert.priority(), advert.advertIntervalCentis(), receivedNanos);
     }
