@@ -46,6 +46,8 @@ final class VrrpGroup implements VirtualRouter.Actions {
     private InetAddress sourceAddress;
     private volatile Listener listener;
     private final RateLimit addressListLog = new RateLimit(ADDRESS_LIST_LOG_PERIOD_NANOS);
+    private InitReason initReason = InitReason.INTERFACE_MISSING; // until the first evaluation
+    private long readyAtNanos;
 
     VrrpGroup(Network network, VrrpGroupConfig config) {
         this.network = network;
@@ -93,13 +95,19 @@ final class VrrpGroup implements VirtualRouter.Actions {
     /**
      * Starts or stops the group after its interface or configuration changed.
      *
-     * @param iface   the interface now, empty when it does not exist
-     * @param mayStart whether the interface's start delay (vrrp delay minimum / reload) is over
+     * @param iface       the interface now, empty when it does not exist
+     * @param readyAtNanos when the interface's start delay (vrrp delay minimum / reload) is over, on the scheduler's
+     *                    clock
      */
-    void evaluate(Optional<NetInterface> iface, boolean mayStart) {
+    void evaluate(Optional<NetInterface> iface, long readyAtNanos) {
+        this.readyAtNanos = readyAtNanos;
         Optional<InetAddress> source = iface.flatMap(i -> sourceAddressOf(i, config.family()));
         boolean up = iface.isPresent() && iface.get().lineProtocolUp() && source.isPresent();
-        boolean run = up && !config.shutdown() && mayStart;
+        boolean mayStart = network.scheduler().nanoTime() >= readyAtNanos;
+        initReason = config.shutdown() ? InitReason.SHUTDOWN : iface.isEmpty() ? InitReason.INTERFACE_MISSING
+                : !iface.get().lineProtocolUp() ? InitReason.INTERFACE_DOWN : source.isEmpty() ? InitReason.NO_ADDRESS
+                : mayStart ? null : InitReason.DELAY;
+        boolean run = initReason == null;
         if (run) {
             sourceAddress = source.get();
             boolean owner = config.addresses().stream().anyMatch(a -> iface.get().hasAddress(a));
@@ -111,6 +119,16 @@ final class VrrpGroup implements VirtualRouter.Actions {
             StateReason reason = config.shutdown() ? StateReason.SHUTDOWN : StateReason.INTERFACE;
             router.shutdown(reason, up);
         }
+    }
+
+    /** Why the group is (or would be) in Initialize after the last evaluation; null when it may run. */
+    InitReason initReason() {
+        return initReason;
+    }
+
+    /** How long {@code vrrp delay} still holds the group; 0 when it does not. */
+    long delayLeftNanos() {
+        return initReason == InitReason.DELAY ? Math.max(0, readyAtNanos - network.scheduler().nanoTime()) : 0;
     }
 
     /** Applies a new configuration of the same group (same network, interface, family and VRID). */
@@ -152,12 +170,6 @@ final class VrrpGroup implements VirtualRouter.Actions {
     /** An advert for this group that passed packet validation, received at {@code receivedNanos}. */
     void received(VrrpAdvert advert, long receivedNanos) {
         statistics.received(advert);
-        if (config.version() == VrrpVersion.V2 && advert.advertIntervalCentis() != config.advertIntervalCentis()) {
-            statistics.advIntervalError(); // RFC 3768 7.1: a v2 interval mismatch is dropped
-            LOG.debug("VRRP {}: advert from {} with interval {} cs, configured {} cs: dropped", config.key(),
-                    advert.source().getHostAddress(), advert.advertIntervalCentis(), config.advertIntervalCentis());
-            return;
-        }
         if (advert.priority() != 255 && !sameAddresses(advert.addresses())) {
             statistics.addressListError(); // RFC 9568: log and go on
             long held = addressListLog.admit(network.scheduler().nanoTime());
