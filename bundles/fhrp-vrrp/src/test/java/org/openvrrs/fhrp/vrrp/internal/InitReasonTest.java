@@ -150,5 +150,11 @@ class InitReasonTest {
                 .hasMessage("interface delay '" + GI + " minimum' is not IFNAME [minimum S] [reload S]");
         assertThatThrownBy(() -> InterfaceDelay.parse(new String[] {GI + " minimum x"}))
                 .hasMessage("interface delay '" + GI + " minimum x': 'x' is not a number");
+        // as the service reads its file: one line quoting what it cannot read
+        assertThatThrownBy(() -> VrrpService.READER.read(Map.of("interfaceDelays", GI + " minimum 30, " + GI
+                + " reload 60"))).hasMessage("configuration: interface delay '" + GI + " reload 60': " + GI
+                + " is given twice");
+        assertThat(VrrpService.READER.read(Map.of("interfaceDelays", GI + " minimum 30, r1/eth0 reload 5")))
+                .containsKeys(GI, "r1/eth0");
     }
 }
