@@ -3,10 +3,16 @@ package org.openvrrs.fhrp.vrrp.internal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.openvrrs.net.api.Network;
 
 /**
  * {@code vrrp delay minimum S reload S} of one interface: groups start S seconds after the interface comes up
  * (minimum) or after the appliance starts (reload; the minimum when not given).
+ *
+ * <p>An interface is named as groups name it, '/' included ({@code GigabitEthernet0/0/0 minimum 30}: the appliance's
+ * own interface of that name); {@code NETWORK/IFNAME} names an interface of another network. Which one a line means
+ * is settled when an interface is looked up ({@link #of}), against the networks that exist, so neither form needs
+ * quoting.
  */
 record InterfaceDelay(int minimumSeconds, int reloadSeconds) {
     static final InterfaceDelay NONE = new InterfaceDelay(0, 0);
@@ -18,8 +24,9 @@ record InterfaceDelay(int minimumSeconds, int reloadSeconds) {
     }
 
     /**
-     * Parses the per-interface lines {@code [NETWORK/]IFNAME [minimum S] [reload S]}, keyed by
-     * {@code NETWORK/IFNAME} (network {@value org.openvrrs.net.api.Network#LOCAL} when not given).
+     * Parses the per-interface lines {@code [NETWORK/]IFNAME [minimum S] [reload S]}, keyed by the name as written,
+     * with {@value org.openvrrs.net.api.Network#LOCAL}{@code /} before a name without '/'. Refuses, naming the line,
+     * what it cannot read: an unknown word, a missing number, an empty name part, an interface given twice.
      */
     static Map<String, InterfaceDelay> parse(String[] lines) {
         Map<String, InterfaceDelay> delays = new HashMap<>();
@@ -44,16 +51,40 @@ record InterfaceDelay(int minimumSeconds, int reloadSeconds) {
                 }
             }
             int min = minimum == null ? 0 : minimum;
-            String key = line.trim().split("\\s+")[0];
-            delays.put(key.contains("/") ? key : org.openvrrs.net.api.Network.LOCAL + "/" + key,
-                    new InterfaceDelay(min, reload == null ? min : reload));
+            String name = line.trim().split("\\s+")[0];
+            if (name.startsWith("/") || name.endsWith("/") || name.contains("//")) {
+                throw new IllegalArgumentException("interface delay '" + line.trim() + "': '" + name
+                        + "' is not IFNAME or NETWORK/IFNAME");
+            }
+            String key = name.contains("/") ? name : Network.LOCAL + "/" + name;
+            if (delays.put(key, new InterfaceDelay(min, reload == null ? min : reload)) != null) {
+                throw new IllegalArgumentException("interface delay '" + line.trim() + "': " + name
+                        + " is given twice");
+            }
         }
         return delays;
     }
 
+    /**
+     * The delay of interface {@code ifname} of {@code network}: the line naming {@code NETWORK/IFNAME}, else, on the
+     * appliance's own network, the line naming {@code IFNAME} as written ('/' included); none when no line does.
+     */
+    static InterfaceDelay of(Map<String, InterfaceDelay> delays, String network, String ifname) {
+        InterfaceDelay d = delays.get(network + "/" + ifname);
+        if (d == null && network.equals(Network.LOCAL)) {
+            d = delays.get(ifname);
+        }
+        return d == null ? NONE : d;
+    }
+
     private static int seconds(String line, String word) {
         try {
-            return Integer.parseInt(word);
+            int seconds = Integer.parseInt(word);
+            if (seconds < 0 || seconds > 10_000) {
+                throw new IllegalArgumentException("interface delay '" + line.trim() + "': " + word
+                        + " seconds is outside 0-10000");
+            }
+            return seconds;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("interface delay '" + line + "': '" + word + "' is not a number");
         }

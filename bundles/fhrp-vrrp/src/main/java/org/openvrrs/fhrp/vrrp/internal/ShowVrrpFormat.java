@@ -36,7 +36,12 @@ final class ShowVrrpFormat {
         if (!c.description().isEmpty()) {
             out.append("  ").append(c.description()).append('\n');
         }
-        out.append("  State is ").append(c.shutdown() ? "Init (shutdown)" : state(s.state())).append('\n');
+        out.append("  State is ").append(state(s.state()));
+        String why = initReason(s);
+        if (why != null) {
+            out.append(" (").append(why).append(')');
+        }
+        out.append('\n');
         out.append("  Virtual IP address is ").append(IpAddresses.format(c.primaryVirtualAddress())).append('\n');
         for (int i = 1; i < c.addresses().size(); i++) {
             out.append("    Secondary Virtual IP address is ").append(IpAddresses.format(c.addresses().get(i)))
@@ -128,6 +133,9 @@ final class ShowVrrpFormat {
         m.put("addressFamily", c.family().label());
         m.put("version", c.version().number());
         m.put("state", state(s.state()));
+        m.put("initReason", s.initReason() == null ? null : s.initReason().key());
+        m.put("initReasonText", initReason(s));
+        m.put("delayLeftMs", s.initReason() == InitReason.DELAY ? s.delayLeftNanos() / 1_000_000 : null);
         m.put("priority", s.priority());
         m.put("owner", s.priority() == 255);
         m.put("virtualAddresses", c.addresses().stream().map(IpAddresses::format).toList());
@@ -144,6 +152,15 @@ final class ShowVrrpFormat {
         m.put("vrrsName", c.vrrsName().isEmpty() ? null : c.vrrsName());
         m.put("description", c.description());
         return m;
+    }
+
+    /** "interface missing", "waiting for vrrp delay, 12.000 sec left"; null when the group is not in Init. */
+    static String initReason(GroupStatus s) {
+        if (s.initReason() == null) {
+            return null;
+        }
+        String label = s.initReason().label(s.config().family());
+        return s.initReason() == InitReason.DELAY ? label + ", " + seconds(s.delayLeftNanos()) + " sec left" : label;
     }
 
     /** 3.609 (seconds with milliseconds, as IOS prints intervals). */

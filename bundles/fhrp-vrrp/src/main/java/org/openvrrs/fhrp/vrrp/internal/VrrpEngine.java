@@ -93,7 +93,7 @@ final class VrrpEngine {
     }
 
     /**
-     * @param delays       {@code vrrp delay} per {@code NETWORK/IFNAME}
+     * @param delays       {@code vrrp delay} as {@link InterfaceDelay#parse} reads it
      * @param virtualClock networks run on clocks unrelated to System.nanoTime (tests): count the reload delay from
      *                     when an interface is first used
      */
@@ -203,7 +203,7 @@ final class VrrpEngine {
     }
 
     private InterfaceDelay delay(String network, String ifname) {
-        return delays.getOrDefault(network + "/" + ifname, InterfaceDelay.NONE);
+        return InterfaceDelay.of(delays, network, ifname);
     }
 
     /** Snapshots of every configured group, sorted by key; a group whose network is missing shows as such. */

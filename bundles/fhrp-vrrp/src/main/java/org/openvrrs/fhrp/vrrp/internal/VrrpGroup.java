@@ -14,6 +14,7 @@ import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.vrrs.api.AddressFamily;
+import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.MacAddress;
 import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class VrrpGroup implements VirtualRouter.Actions {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpGroup.class);
+    /** At most one address-list warning a minute per group: a mismatched peer sends one every interval. */
+    static final long ADDRESS_LIST_LOG_PERIOD_NANOS = 60_000_000_000L;
 
     /** Told of every state, Master or priority change, on the scheduler thread (the VRRS link listens). */
     interface Listener {
@@ -43,6 +46,9 @@ final class VrrpGroup implements VirtualRouter.Actions {
     private byte[] txBuffer = new byte[0];
     private InetAddress sourceAddress;
     private volatile Listener listener;
+    private final RateLimit addressListLog = new RateLimit(ADDRESS_LIST_LOG_PERIOD_NANOS);
+    private InitReason initReason = InitReason.INTERFACE_MISSING; // until the first evaluation
+    private long readyAtNanos;
 
     VrrpGroup(Network network, VrrpGroupConfig config) {
         this.network = network;
@@ -51,6 +57,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
         this.sourceAddress = config.family().unspecified();
         this.router = new VirtualRouter(network.scheduler(), settings(config, 0, sourceAddress), this);
         this.announcer = new Announcer(network.scheduler(), config.announcements(), this::announce);
+        warnWithoutLinkLocal(null, config);
     }
 
     void setListener(Listener l) {
@@ -90,13 +97,19 @@ final class VrrpGroup implements VirtualRouter.Actions {
     /**
      * Starts or stops the group after its interface or configuration changed.
      *
-     * @param iface   the interface now, empty when it does not exist
-     * @param mayStart whether the interface's start delay (vrrp delay minimum / reload) is over
+     * @param iface       the interface now, empty when it does not exist
+     * @param readyAtNanos when the interface's start delay (vrrp delay minimum / reload) is over, on the scheduler's
+     *                    clock
      */
-    void evaluate(Optional<NetInterface> iface, boolean mayStart) {
+    void evaluate(Optional<NetInterface> iface, long readyAtNanos) {
+        this.readyAtNanos = readyAtNanos;
         Optional<InetAddress> source = iface.flatMap(i -> sourceAddressOf(i, config.family()));
         boolean up = iface.isPresent() && iface.get().lineProtocolUp() && source.isPresent();
-        boolean run = up && !config.shutdown() && mayStart;
+        boolean mayStart = network.scheduler().nanoTime() >= readyAtNanos;
+        initReason = config.shutdown() ? InitReason.SHUTDOWN : iface.isEmpty() ? InitReason.INTERFACE_MISSING
+                : !iface.get().lineProtocolUp() ? InitReason.INTERFACE_DOWN : source.isEmpty() ? InitReason.NO_ADDRESS
+                : mayStart ? null : InitReason.DELAY;
+        boolean run = initReason == null;
         if (run) {
             sourceAddress = source.get();
             boolean owner = config.addresses().stream().anyMatch(a -> iface.get().hasAddress(a));
@@ -110,10 +123,34 @@ final class VrrpGroup implements VirtualRouter.Actions {
         }
     }
 
+    /** Why the group is (or would be) in Initialize after the last evaluation; null when it may run. */
+    InitReason initReason() {
+        return initReason;
+    }
+
+    /** How long {@code vrrp delay} still holds the group; 0 when it does not. */
+    long delayLeftNanos() {
+        return initReason == InitReason.DELAY ? Math.max(0, readyAtNanos - network.scheduler().nanoTime()) : 0;
+    }
+
     /** Applies a new configuration of the same group (same network, interface, family and VRID). */
     void reconfigure(VrrpGroupConfig newConfig) {
+        warnWithoutLinkLocal(config, newConfig);
         config = newConfig;
         announcer.reconfigure(newConfig.announcements());
+    }
+
+    /** One line when a group starts (or is changed to run) without the link-local address RFC 5798 prefers. */
+    private static void warnWithoutLinkLocal(VrrpGroupConfig before, VrrpGroupConfig after) {
+        if (after.lacksLinkLocal() && (before == null || !before.lacksLinkLocal())) {
+            LOG.warn("VRRP {}: no link-local virtual address; RFC 5798 prefers one (fe80::/10) listed first, but "
+                    + "adverts will list exactly {} as peers configured the same way expect", after.key(),
+                    formatted(after.addresses()));
+        }
+    }
+
+    private static List<String> formatted(List<InetAddress> addresses) {
+        return addresses.stream().map(IpAddresses::format).toList();
     }
 
     /** Withdraws the group: a Master resigns with priority 0 (RFC 5798 6.4.3) and gives its addresses up. */
@@ -136,16 +173,16 @@ final class VrrpGroup implements VirtualRouter.Actions {
     /** An advert for this group that passed packet validation, received at {@code receivedNanos}. */
     void received(VrrpAdvert advert, long receivedNanos) {
         statistics.received(advert);
-        if (config.version() == VrrpVersion.V2 && advert.advertIntervalCentis() != config.advertIntervalCentis()) {
-            statistics.advIntervalError(); // RFC 3768 7.1: a v2 interval mismatch is dropped
-            LOG.debug("VRRP {}: advert from {} with interval {} cs, configured {} cs: dropped", config.key(),
-                    advert.source().getHostAddress(), advert.advertIntervalCentis(), config.advertIntervalCentis());
-            return;
-        }
         if (advert.priority() != 255 && !sameAddresses(advert.addresses())) {
             statistics.addressListError(); // RFC 9568: log and go on
-            LOG.warn("VRRP {}: advert from {} lists {}, configured {}", config.key(),
-                    advert.source().getHostAddress(), advert.addresses(), config.addresses());
+            long held = addressListLog.admit(network.scheduler().nanoTime());
+            if (held != RateLimit.HOLD) {
+                LOG.warn("VRRP {}: advert from {} lists {}, configured {}{}", config.key(),
+                        IpAddresses.format(advert.source()), formatted(advert.addresses()),
+                        formatted(config.addresses()),
+                        held == 0 ? "" : " (" + held + " more such adverts since the last line; at most one line "
+                                + "a minute)");
+            }
         }
         boolean wasMaster = router.state() == VirtualRouter.State.MASTER;
         router.advertisement(advert.source(), advert.priority(), advert.advertIntervalCentis(), receivedNanos);

@@ -56,8 +56,8 @@ public final class VrrpGroupComponent {
                         @Option(label = "2 (RFC 3768)", value = "2")})
         VrrpVersion version() default VrrpVersion.V3;
 
-        @AttributeDefinition(description = "Virtual addresses: the primary first, then secondary ones; IPv6 needs "
-                + "a link-local one")
+        @AttributeDefinition(description = "Virtual addresses: the primary first, then secondary ones; for IPv6 "
+                + "RFC 5798 prefers a link-local one (moved first); without one the group runs as configured")
         String[] addresses();
 
         @AttributeDefinition(description = "Priority 1-254 (the address owner uses 255)")

@@ -18,8 +18,10 @@ import org.openvrrs.vrrs.api.VrrsRegistry;
  * @param vrid                 1-255
  * @param family               IPv4 or IPv6
  * @param version              V2 (RFC 3768, IPv4 only) or V3 (RFC 5798)
- * @param addresses            virtual addresses, primary first then {@code secondary} ones; for IPv6 the link-local
- *                             first (RFC 9568), which is enforced by ordering
+ * @param addresses            virtual addresses, primary first then {@code secondary} ones; for IPv6 a link-local
+ *                             one is moved first (RFC 5798 5.2.9); without one (as keepalived and FRRouting users
+ *                             configure) the group runs with exactly the addresses given, see
+ *                             {@link #lacksLinkLocal()}
  * @param priority             1-254 configured; the address owner runs at 255 whatever is configured
  * @param advertIntervalMillis v3: 10-40950 in steps of 10; v2: 1000-255000 in whole seconds
  * @param preempt              preempt a lower-priority Master (default on)
@@ -132,15 +134,19 @@ record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFa
         return list;
     }
 
+    /**
+     * An IPv6 group without a link-local virtual address: RFC 5798 5.2.9 prefers one, first, but peers such as
+     * keepalived are usually configured with global addresses only and count an advert listing more than theirs as
+     * an error, so such a group is run as configured (with a warning).
+     */
+    boolean lacksLinkLocal() {
+        return family == AddressFamily.IPV6 && addresses.stream().noneMatch(InetAddress::isLinkLocalAddress);
+    }
+
     private static List<InetAddress> linkLocalFirst(AddressFamily family, List<InetAddress> addresses) {
-        if (family != AddressFamily.IPV6 || addresses.get(0).isLinkLocalAddress()) {
-            return List.copyOf(addresses);
-        }
         List<InetAddress> ordered = new ArrayList<>(addresses);
-        ordered.sort((a, b) -> Boolean.compare(b.isLinkLocalAddress(), a.isLinkLocalAddress()));
-        if (!ordered.get(0).isLinkLocalAddress()) {
-            throw new IllegalArgumentException("an IPv6 group needs a link-local virtual address (fe80::/10) first "
-                    + "(RFC 5798 / RFC 9568)");
+        if (family == AddressFamily.IPV6) {
+            ordered.sort((a, b) -> Boolean.compare(b.isLinkLocalAddress(), a.isLinkLocalAddress())); // stable
         }
         return List.copyOf(ordered);
     }

@@ -49,7 +49,6 @@ final class VrrpInterface {
     }
 
 
-
     /**
      * Sets {@code vrrp delay}: the minimum applies from the next time the interface comes up; the reload delay,
      * counted from the appliance's start, while the interface has not come up since.
@@ -68,10 +67,8 @@ final class VrrpInterface {
             throw new IllegalStateException("VRRP group " + c.vrid() + " (" + c.family().label()
                     + ") is already configured on " + name);
         }
-        if (receiving == null) {
-            receiving = network.receive(name, FrameKind.VRRP, (ifname, frame, rxNanos) -> receive(frame, rxNanos));
-        }
-        group.evaluate(network.find(name), mayStart());
+        listen();
+        group.evaluate(network.find(name), readyAtNanos);
     }
 
     void remove(VrrpGroup group) {
@@ -85,8 +82,23 @@ final class VrrpInterface {
         }
     }
 
+    /**
+     * Listens for adverts while groups are configured and the interface exists: platforms refuse a listener for a
+     * missing interface, and one that comes back is a new device, to be listened to anew.
+     */
+    private void listen() {
+        boolean exists = network.find(name).isPresent();
+        if (exists && receiving == null && !groups.isEmpty()) {
+            receiving = network.receive(name, FrameKind.VRRP, (ifname, frame, rxNanos) -> receive(frame, rxNanos));
+        } else if (!exists && receiving != null) {
+            receiving.close();
+            receiving = null;
+        }
+    }
+
     /** The interface changed (line protocol, addresses) or appeared/disappeared. */
     void interfaceChanged() {
+        listen();
         boolean up = lineUp();
         if (up && !wasUp) {
             cameUpSinceStart = true;
@@ -99,14 +111,9 @@ final class VrrpInterface {
 
     void evaluateAll() {
         Optional<NetInterface> iface = network.find(name);
-        boolean may = mayStart();
         for (VrrpGroup g : groups.values()) {
-            g.evaluate(iface, may);
+            g.evaluate(iface, readyAtNanos);
         }
-    }
-
-    private boolean mayStart() {
-        return network.scheduler().nanoTime() >= readyAtNanos;
     }
 
     private void scheduleStart() {
@@ -149,6 +156,11 @@ final class VrrpInterface {
         }
         if (advert.source().equals(group.sourceAddress())) {
             return; // our own advert, looped back by the platform
+        }
+        if (advert.version() == VrrpVersion.V2
+                && advert.advertIntervalCentis() != group.config().advertIntervalCentis()) {
+            statistics.drop(DropReason.ADVERT_INTERVAL, group.statistics()); // RFC 3768 7.1: dropped
+            return;
         }
         group.received(advert, receivedNanos);
     }

@@ -32,7 +32,8 @@ public final class VrrpService {
 
     @ObjectClassDefinition(name = "OpenVRRS VRRP", description = "Settings of the VRRP server")
     public @interface Config {
-        @AttributeDefinition(description = "vrrp delay per interface: [NETWORK/]IFNAME [minimum S] [reload S]",
+        @AttributeDefinition(description = "vrrp delay per interface: IFNAME [minimum S] [reload S], IFNAME as "
+                + "groups name it ('/' included, e.g. GigabitEthernet0/0/0), or NETWORK/IFNAME for another network",
                 required = false)
         String[] interfaceDelays() default {};
     }

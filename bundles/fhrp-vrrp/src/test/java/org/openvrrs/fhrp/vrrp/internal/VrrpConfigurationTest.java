@@ -70,7 +70,7 @@ class VrrpConfigurationTest {
         Map<String, Object> v6 = minimal();
         v6.put("family", "ipv6");
         v6.put("addresses", "2001:db8::1");
-        assertThatThrownBy(() -> parse(v6)).hasMessageContaining("needs a link-local virtual address");
+        assertThat(parse(v6).addresses()).containsExactly(SimulatedLanTest.ip("2001:db8::1")); // as keepalived users
         v6.put("addresses", "2001:db8::1, fe80::1");
         assertThat(parse(v6).addresses().get(0).isLinkLocalAddress()).isTrue();
     }

@@ -38,7 +38,8 @@ public enum DropReason {
     ADDRESS_FAMILY,
     /**
      * The advertisement interval is 0: VRRPv2 forbids it (RFC 3768 5.3.7, default 1 s); a VRRPv3 Master advertising
-     * 0 would make every Backup's Master_Down_Interval collapse to its skew time, so it is refused too.
+     * 0 would make every Backup's Master_Down_Interval collapse to its skew time, so it is refused too. The receive
+     * path also drops with this reason a VRRPv2 advert whose interval differs from the configured one (RFC 3768 7.1).
      */
     ADVERT_INTERVAL
 }
