@@ -37,7 +37,7 @@ public class AcceptModeIT {
     }
 
     private NetnsLan lan() {
-        return new NetnsLan(Path.of("target", "netns", name.getMethodName()).toAbsolutePath());
+        return new NetnsLan(Path.of("target", "netns", name.getMethodName()).toAbsolutePath(), "ovam-");
     }
 
     private static List<String> group(int vrid, String... more) {
