@@ -67,6 +67,14 @@ public interface Network {
     /** Withdraws a virtual address added by {@link #addVirtualAddress}. Idempotent. */
     void removeVirtualAddress(String interfaceName, InetAddress ip);
 
+    /**
+     * Accept mode of a virtual address (RFC 5798 6.1): with {@code accept} false the interface drops every packet
+     * addressed to {@code ip} except ARP and IPv6 neighbour discovery (a non-owner Master without accept mode); true,
+     * the default for every address, lifts it. Independent of {@link #addVirtualAddress}, so a caller can refuse the
+     * traffic before the address appears; the network lifts what is left when it stops. Idempotent.
+     */
+    void setAcceptMode(String interfaceName, InetAddress ip, boolean accept);
+
     /** Broadcasts a gratuitous ARP announcing that {@code mac} owns the IPv4 address {@code ip}. */
     default void sendGratuitousArp(String interfaceName, InetAddress ip, MacAddress mac) {
         if (!(ip instanceof Inet4Address ipv4)) {

@@ -146,6 +146,16 @@ public final class SimRouter implements Network {
         }
     }
 
+    /** Without accept mode the router drops IP packets to {@code ip} (not ARP or neighbour discovery) it receives. */
+    @Override
+    public synchronized void setAcceptMode(String ifname, InetAddress ip, boolean accept) {
+        require(ifname).setAcceptMode(Objects.requireNonNull(ip, "virtual address is required"), accept);
+    }
+
+    public synchronized boolean acceptsTrafficTo(String ifname, InetAddress ip) {
+        return require(ifname).acceptsTrafficTo(ip);
+    }
+
     public synchronized Map<InetAddress, MacAddress> virtualAddresses(String ifname) {
         return require(ifname).virtualAddresses();
     }
@@ -331,6 +341,9 @@ public final class SimRouter implements Network {
                 return false;
             }
             kind = FrameKind.classify(frame);
+            if (kind != FrameKind.NEIGHBOR_DISCOVERY && !target.acceptsTraffic(frame)) {
+                return false;
+            }
             arpReply = kind == FrameKind.ARP ? arpReplyFor(target, frame) : null;
         }
         if (kind != null) {

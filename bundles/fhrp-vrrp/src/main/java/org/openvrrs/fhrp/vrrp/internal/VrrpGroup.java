@@ -45,6 +45,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
     private VrrpGroupConfig config;
     private byte[] txBuffer = new byte[0];
     private InetAddress sourceAddress;
+    private boolean owner;
     private volatile Listener listener;
     private final RateLimit addressListLog = new RateLimit(ADDRESS_LIST_LOG_PERIOD_NANOS);
     private InitReason initReason = InitReason.INTERFACE_MISSING; // until the first evaluation
@@ -112,8 +113,11 @@ final class VrrpGroup implements VirtualRouter.Actions {
         boolean run = initReason == null;
         if (run) {
             sourceAddress = source.get();
-            boolean owner = config.addresses().stream().anyMatch(a -> iface.get().hasAddress(a));
+            owner = config.addresses().stream().anyMatch(a -> iface.get().hasAddress(a));
             router.reconfigure(settings(config, owner ? 255 : 0, sourceAddress));
+            if (router.state() == VirtualRouter.State.MASTER) {
+                setAcceptMode(config.acceptMode() || owner); // accept mode changed live
+            }
             if (router.state() == VirtualRouter.State.INITIALIZE) {
                 router.startup();
             }
@@ -217,6 +221,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
     @Override
     public void becomeMaster(NewMasterReason why) {
         statistics.becameMaster(why);
+        setAcceptMode(config.acceptMode() || owner); // before the addresses appear: no packet slips through
         for (InetAddress vip : config.addresses()) {
             network.addVirtualAddress(config.interfaceName(), vip, virtualMac);
         }
@@ -243,6 +248,14 @@ final class VrrpGroup implements VirtualRouter.Actions {
         announcer.stop();
         for (InetAddress vip : config.addresses()) {
             network.removeVirtualAddress(config.interfaceName(), vip);
+        }
+        setAcceptMode(true);
+    }
+
+    /** RFC 5798 6.1: a non-owner Master without accept mode drops packets to the virtual addresses (not ARP/ND). */
+    private void setAcceptMode(boolean accept) {
+        for (InetAddress vip : config.addresses()) {
+            network.setAcceptMode(config.interfaceName(), vip, accept);
         }
     }
 

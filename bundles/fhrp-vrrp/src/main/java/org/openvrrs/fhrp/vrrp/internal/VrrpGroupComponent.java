@@ -73,8 +73,11 @@ public final class VrrpGroupComponent {
         @AttributeDefinition(description = "preempt delay minimum, seconds")
         int preemptDelaySeconds() default 0;
 
-        @AttributeDefinition(description = "Accept packets to the virtual addresses when not their owner")
-        boolean acceptMode() default false;
+        // true, unlike RFC 5798's default: files written before it was enforced ran accepting, and keepalived
+        // (without vrrp_strict) accepts; false drops all but ARP/ND to the addresses while a non-owner Master
+        @AttributeDefinition(description = "Accept packets to the virtual addresses when Master but not their owner "
+                + "(false: only ARP and neighbour discovery, enforced on Linux with nftables)")
+        boolean acceptMode() default true;
 
         @AttributeDefinition(description = "Administratively down")
         boolean shutdown() default false;

@@ -44,6 +44,9 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     private final KernelInterfaces kernel;
     /** Guarded by this. */
     private final VirtualAddresses virtualAddresses = new VirtualAddresses();
+    /** Guarded by this. */
+    private final AcceptRules acceptRules = new AcceptRules();
+    private final Nft nft = new Nft();
 
     /**
      * @param devices     Linux device names the appliance uses (e.g. eth0, eth0.10), each under its own name
@@ -95,6 +98,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
                 LOG.warn(e.getMessage());
             }
         }
+        nft.removeStale();
         kernel.start();
     }
 
@@ -230,7 +234,21 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         batch.submit(virtualAddresses.remove(d, kernel.burnedInMac(d), ip));
     }
 
-    /** Stops following links, removes every macvlan it created, closes the devices and the ip processes. */
+    /**
+     * Accept mode off puts {@code ip} in the nftables table {@value AcceptRules#TABLE} (created with the first such
+     * address, deleted with the last), whose input chain drops packets to it except neighbour discovery; the
+     * {@code nft} fork runs on a thread of its own.
+     */
+    @Override
+    public synchronized void setAcceptMode(String interfaceName, InetAddress ip, boolean accept) {
+        Objects.requireNonNull(ip, "virtual address is required");
+        nft.submit(acceptRules.set(require(interfaceName).dev, ip, accept));
+    }
+
+    /**
+     * Stops following links, removes every macvlan and the nftables table it created, closes the devices and the ip
+     * processes.
+     */
     @Override
     public void close() {
         List<String> cleanup = new ArrayList<>();
@@ -243,7 +261,9 @@ public final class LinuxNetwork implements Network, AutoCloseable {
                 cleanup.addAll(virtualAddresses.release(d, kernel.burnedInMac(d)));
                 cleanup.addAll(undo.get(d));
             }
+            nft.submit(acceptRules.release());
         }
+        nft.close();
         kernel.close();
         batch.submit(cleanup);
         batch.close();

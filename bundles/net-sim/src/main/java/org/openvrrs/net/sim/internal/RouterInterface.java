@@ -1,8 +1,11 @@
 package org.openvrrs.net.sim.internal;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.openvrrs.net.api.FrameKind;
 import org.openvrrs.net.api.FrameListener;
+import org.openvrrs.net.api.Frames;
 import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.vrrs.api.MacAddress;
@@ -27,6 +31,7 @@ public final class RouterInterface {
     private final List<InterfaceAddress> addresses = new ArrayList<>();
     private final Set<MacAddress> macFilter = new LinkedHashSet<>();
     private final Map<InetAddress, MacAddress> virtualAddresses = new LinkedHashMap<>();
+    private final Set<InetAddress> notAccepted = new HashSet<>(); // Network.setAcceptMode(..., false)
     private final Map<FrameKind, ListenerSet<FrameListener>> receivers = new EnumMap<>(FrameKind.class);
     private MacAddress mac;
     private boolean powered = true;
@@ -134,6 +139,34 @@ public final class RouterInterface {
 
     public void removeVirtualAddress(InetAddress address) {
         virtualAddresses.remove(address);
+    }
+
+    public void setAcceptMode(InetAddress address, boolean accept) {
+        if (accept) {
+            notAccepted.remove(address);
+        } else {
+            notAccepted.add(address);
+        }
+    }
+
+    public boolean acceptsTrafficTo(InetAddress address) {
+        return !notAccepted.contains(address);
+    }
+
+    /** False for an IP packet whose destination accept mode refuses here ({@code Network.setAcceptMode}). */
+    public boolean acceptsTraffic(byte[] frame) {
+        int etherType = Frames.etherType(frame);
+        int length = etherType == Frames.ETHERTYPE_IPV4 ? 4 : 16;
+        int at = Frames.payloadOffset(frame) + (etherType == Frames.ETHERTYPE_IPV4 ? 16 : 24);
+        if (notAccepted.isEmpty() || (etherType != Frames.ETHERTYPE_IPV4 && etherType != Frames.ETHERTYPE_IPV6)
+                || frame.length < at + length) {
+            return true;
+        }
+        try {
+            return acceptsTrafficTo(InetAddress.getByAddress(Arrays.copyOfRange(frame, at, at + length)));
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e); // 4 or 16 bytes are always an address
+        }
     }
 
     public Map<InetAddress, MacAddress> virtualAddresses() {
