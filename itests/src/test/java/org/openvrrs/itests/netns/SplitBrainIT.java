@@ -141,6 +141,10 @@ public class SplitBrainIT {
                 assertTrue(label + ": converged in " + c + " s, one interval is " + INTERVAL_SECONDS + " s",
                         c <= INTERVAL_SECONDS + TOLERANCE_SECONDS);
             }
+            for (double healedAt : healTimes) {
+                assertTrue(label + ": the winner announces last (a gratuitous ARP after the loser's last advert), "
+                        + lastGratuitousArp(frames, healedAt), announcedLast(frames, healedAt, loser.priority()));
+            }
         }
     }
 
@@ -199,6 +203,15 @@ public class SplitBrainIT {
 
     private static double time(String[] frame) {
         return Double.parseDouble(frame[0]);
+    }
+
+    /** Whether a gratuitous ARP follows the loser's last advert within 5 s of the heal (hosts end on the winner). */
+    private static boolean announcedLast(List<String[]> frames, double healedAt, int loserPriority) {
+        List<String[]> window = frames.stream().filter(f -> time(f) >= healedAt && time(f) < healedAt + 5).toList();
+        double loserLast = window.stream().filter(f -> f[2].equals(String.valueOf(loserPriority)))
+                .mapToDouble(SplitBrainIT::time).max().orElse(healedAt);
+        return window.stream().anyMatch(f -> time(f) >= loserLast
+                && (f[3].equals("1") || f[3].equalsIgnoreCase("true")));
     }
 
     /** "from MAC at +N s after the heal" for the last gratuitous ARP within 5 s of the heal, or "none". */
