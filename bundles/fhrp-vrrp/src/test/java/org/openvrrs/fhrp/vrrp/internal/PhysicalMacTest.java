@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openvrrs.fhrp.vrrp.internal.VirtualRouter.State;
 import org.openvrrs.net.api.ArpPacket;
 import org.openvrrs.net.api.Frames;
+import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.vrrs.api.MacAddress;
 
 /**
@@ -97,5 +98,20 @@ class PhysicalMacTest {
         lan.clock.runUntilIdle();
         assertThat(announcedMacs()).containsExactly(VMAC);
         assertThat(arpedMac()).contains(VMAC);
+    }
+
+    /** On Linux the Master's own virtual address shows on the interface as /32: that is not ownership (255). */
+    @Test
+    void theVirtualAddressOnTheInterfaceAsAHostAddressIsNotOwnershipButWithItsSubnetItIs() {
+        VrrpGroup g = router(1, 100);
+        lan.clock.advance(5 * SECOND);
+        lan.routers.get(0).addAddress("eth0", InterfaceAddress.parse("192.0.2.1/32"));
+        lan.clock.advance(MS);
+        assertThat(g.status().priority()).isEqualTo(100);
+
+        lan.routers.get(0).removeAddress("eth0", InterfaceAddress.parse("192.0.2.1/32"));
+        lan.routers.get(0).addAddress("eth0", InterfaceAddress.parse("192.0.2.1/24"));
+        lan.clock.advance(MS);
+        assertThat(g.status().priority()).isEqualTo(255);
     }
 }
