@@ -61,6 +61,8 @@ public interface Network {
     /**
      * Makes the interface own {@code ip} with {@code mac}: ARP requests / neighbour solicitations for it are answered
      * with {@code mac} and frames to {@code mac} are accepted (a VRRP Master's virtual address). Idempotent.
+     * {@code mac == null} puts {@code ip} on the interface itself with the interface's own MAC (a VRRP Master without
+     * the virtual MAC, keepalived without {@code use_vmac}): ARP / NS for it are answered with that MAC.
      */
     void addVirtualAddress(String interfaceName, InetAddress ip, MacAddress mac);
 

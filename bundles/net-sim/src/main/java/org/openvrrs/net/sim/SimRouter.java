@@ -129,11 +129,13 @@ public final class SimRouter implements Network {
         return running;
     }
 
-    /** Answers ARP requests for {@code ip} on {@code ifname} with {@code mac}, as a VRRP master does. */
+    /**
+     * Answers ARP requests for {@code ip} on {@code ifname} with {@code mac}, as a VRRP master does; {@code null}:
+     * with the interface's own MAC.
+     */
     @Override
     public void addVirtualAddress(String ifname, InetAddress ip, MacAddress mac) {
         Objects.requireNonNull(ip, "virtual address is required");
-        Objects.requireNonNull(mac, "virtual MAC is required");
         synchronized (this) {
             require(ifname).addVirtualAddress(ip, mac);
         }

@@ -1,5 +1,6 @@
 package org.openvrrs.fhrp.vrrp.internal;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
     private byte[] txBuffer = new byte[0];
     private InetAddress sourceAddress;
     private boolean owner;
+    private MacAddress interfaceMac; // the interface's own MAC at the last evaluation, null before
     private volatile Listener listener;
     private final RateLimit addressListLog = new RateLimit(ADDRESS_LIST_LOG_PERIOD_NANOS);
     private InitReason initReason = InitReason.INTERFACE_MISSING; // until the first evaluation
@@ -77,8 +79,9 @@ final class VrrpGroup implements VirtualRouter.Actions {
         return statistics;
     }
 
+    /** The MAC the group's adverts and announcements carry: the virtual MAC, or the interface's own when not used. */
     MacAddress virtualMac() {
-        return virtualMac;
+        return config.useVirtualMac() || interfaceMac == null ? virtualMac : interfaceMac;
     }
 
     InetAddress sourceAddress() {
@@ -113,7 +116,8 @@ final class VrrpGroup implements VirtualRouter.Actions {
         boolean run = initReason == null;
         if (run) {
             sourceAddress = source.get();
-            owner = config.addresses().stream().anyMatch(a -> iface.get().hasAddress(a));
+            interfaceMac = iface.get().mac();
+            owner = config.addresses().stream().anyMatch(a -> owns(iface.get(), a));
             router.reconfigure(settings(config, owner ? 255 : 0, sourceAddress));
             if (router.state() == VirtualRouter.State.MASTER) {
                 setAcceptMode(config.acceptMode() || owner); // accept mode changed live
@@ -125,6 +129,16 @@ final class VrrpGroup implements VirtualRouter.Actions {
             StateReason reason = config.shutdown() ? StateReason.SHUTDOWN : StateReason.INTERFACE;
             router.shutdown(reason, up);
         }
+    }
+
+    /**
+     * Whether the interface owns {@code vip}. In physical-MAC mode a Master puts its virtual addresses on the
+     * interface itself as /32 or /128; such an address is not ownership.
+     */
+    private boolean owns(NetInterface iface, InetAddress vip) {
+        int hostPrefix = vip instanceof Inet4Address ? 32 : 128;
+        return iface.addresses().stream().anyMatch(a -> a.address().equals(vip)
+                && (config.useVirtualMac() || a.prefixLength() != hostPrefix));
     }
 
     /** Why the group is (or would be) in Initialize after the last evaluation; null when it may run. */
@@ -140,8 +154,13 @@ final class VrrpGroup implements VirtualRouter.Actions {
     /** Applies a new configuration of the same group (same network, interface, family and VRID). */
     void reconfigure(VrrpGroupConfig newConfig) {
         warnWithoutLinkLocal(config, newConfig);
+        boolean macChanged = newConfig.useVirtualMac() != config.useVirtualMac();
         config = newConfig;
         announcer.reconfigure(newConfig.announcements());
+        if (macChanged && router.state() == VirtualRouter.State.MASTER) {
+            addVirtualAddresses(); // moves them (the network withdraws the old place first) and tells the LAN
+            announce(1);
+        }
     }
 
     /** One line when a group starts (or is changed to run) without the link-local address RFC 5798 prefers. */
@@ -213,7 +232,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
         if (txBuffer.length != length) {
             txBuffer = new byte[length];
         }
-        VrrpCodec.encodeInto(txBuffer, advert, virtualMac, checksumMode());
+        VrrpCodec.encodeInto(txBuffer, advert, virtualMac(), checksumMode());
         network.send(config.interfaceName(), txBuffer);
         statistics.sent(priority);
     }
@@ -222,11 +241,16 @@ final class VrrpGroup implements VirtualRouter.Actions {
     public void becomeMaster(NewMasterReason why) {
         statistics.becameMaster(why);
         setAcceptMode(config.acceptMode() || owner); // before the addresses appear: no packet slips through
-        for (InetAddress vip : config.addresses()) {
-            network.addVirtualAddress(config.interfaceName(), vip, virtualMac);
-        }
+        addVirtualAddresses();
         announce(1); // the first at once; the announcer sends the rest after the takeover's own work
         announcer.tookOver();
+    }
+
+    private void addVirtualAddresses() {
+        for (InetAddress vip : config.addresses()) {
+            // null: on the interface itself with its own MAC (physical-MAC mode)
+            network.addVirtualAddress(config.interfaceName(), vip, config.useVirtualMac() ? virtualMac : null);
+        }
     }
 
     /** Sends {@code copies} gratuitous ARPs (IPv4) or unsolicited NAs (IPv6) for every virtual address. */
@@ -234,9 +258,9 @@ final class VrrpGroup implements VirtualRouter.Actions {
         for (int i = 0; i < copies; i++) {
             for (InetAddress vip : config.addresses()) {
                 if (config.family() == AddressFamily.IPV4) {
-                    network.sendGratuitousArp(config.interfaceName(), vip, virtualMac);
+                    network.sendGratuitousArp(config.interfaceName(), vip, virtualMac());
                 } else {
-                    network.sendUnsolicitedNeighborAdvert(config.interfaceName(), vip, virtualMac);
+                    network.sendUnsolicitedNeighborAdvert(config.interfaceName(), vip, virtualMac());
                 }
             }
         }
@@ -264,7 +288,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
     public void changed(VirtualRouter.Transition t) {
         Listener l = listener;
         if (l != null) {
-            l.changed(t, VrrsLink.update(t, config, virtualMac));
+            l.changed(t, VrrsLink.update(t, config, virtualMac()));
         }
         if (t.stateChanged()) {
             LOG.info("VRRP {}: {} -> {} ({}{})", config.key(), t.oldState(), t.newState(), t.reason().label(),

@@ -110,6 +110,10 @@ public final class VrrpGroupComponent {
         @AttributeDefinition(description = "Announcements per virtual address when a lower-priority advert is "
                 + "heard while Master, 0-100; 0 = none (keepalived garp_lower_prio_repeat)")
         int garpLowerPrioRepeat() default 5;
+
+        @AttributeDefinition(description = "Use the VRRP virtual MAC; false = physical-MAC mode: the virtual "
+                + "addresses on the interface itself, adverts and ARP with its own MAC (keepalived without use_vmac)")
+        boolean useVirtualMac() default true;
     }
 
     /** The one reader of a group's configuration: this component, vrrp:configure and VrrpRuntime. */
@@ -175,6 +179,6 @@ public final class VrrpGroupComponent {
                 VrrpGroupConfig.parseAddresses(c.addresses()), c.priority(), c.advertIntervalMillis(), c.preempt(),
                 c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.name(), c.checksum(),
                 new Announcer.Settings(c.garpMasterRepeat(), c.garpMasterDelaySeconds(),
-                        c.garpMasterRefreshSeconds(), c.garpLowerPrioRepeat()));
+                        c.garpMasterRefreshSeconds(), c.garpLowerPrioRepeat()), c.useVirtualMac());
     }
 }

@@ -34,20 +34,32 @@ import org.openvrrs.vrrs.api.VrrsRegistry;
  *                             FRRouting) or {@code rfc9568} (without, as Cisco); either is accepted; null: rfc5798
  * @param announcements        how often a Master repeats its gratuitous ARPs / unsolicited NAs; null: keepalived's
  *                             defaults
+ * @param useVirtualMac        true (default): a Master uses the VRRP virtual MAC; false (physical-MAC mode, as
+ *                             keepalived without {@code use_vmac}): the virtual addresses go on the interface itself
+ *                             and adverts and announcements carry the interface's own MAC
  */
 record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
         List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt, int preemptDelaySeconds,
         boolean acceptMode, boolean shutdown, String description, String vrrsName, Ipv4ChecksumMode checksum,
-        Announcer.Settings announcements) {
+        Announcer.Settings announcements, boolean useVirtualMac) {
 
-    /** A group announcing as keepalived does by default. */
+    /** A group with the virtual MAC. */
+    VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
+            List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt,
+            int preemptDelaySeconds, boolean acceptMode, boolean shutdown, String description, String vrrsName,
+            Ipv4ChecksumMode checksum, Announcer.Settings announcements) {
+        this(network, interfaceName, vrid, family, version, addresses, priority, advertIntervalMillis, preempt,
+                preemptDelaySeconds, acceptMode, shutdown, description, vrrsName, checksum, announcements, true);
+    }
+
+    /** A group with the virtual MAC, announcing as keepalived does by default. */
     VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
             List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt,
             int preemptDelaySeconds, boolean acceptMode, boolean shutdown, String description, String vrrsName,
             Ipv4ChecksumMode checksum) {
         this(network, interfaceName, vrid, family, version, addresses, priority, advertIntervalMillis, preempt,
                 preemptDelaySeconds, acceptMode, shutdown, description, vrrsName, checksum,
-                Announcer.Settings.DEFAULTS);
+                Announcer.Settings.DEFAULTS, true);
     }
 
     VrrpGroupConfig {

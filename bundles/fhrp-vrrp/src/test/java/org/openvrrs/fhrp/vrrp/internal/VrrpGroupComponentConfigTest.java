@@ -58,7 +58,7 @@ class VrrpGroupComponentConfigTest {
                 "etc/org.openvrrs.vrrp.group-g1.cfg: prority = '140': unknown key (known: acceptMode, addresses, "
                         + "advertIntervalMillis, checksum, description, family, garpLowerPrioRepeat, "
                         + "garpMasterDelaySeconds, garpMasterRefreshSeconds, garpMasterRepeat, interfaceName, name, "
-                        + "network, preempt, preemptDelaySeconds, priority, shutdown, version, vrid)");
+                        + "network, preempt, preemptDelaySeconds, priority, shutdown, useVirtualMac, version, vrid)");
         refusedChange(group, file("priority", "300"),
                 "etc/org.openvrrs.vrrp.group-g1.cfg: priority 300 is outside 1-254 (255 is taken by the address "
                         + "owner automatically)");
@@ -67,11 +67,16 @@ class VrrpGroupComponentConfigTest {
                 "etc/org.openvrrs.vrrp.group-g1.cfg: garpMasterRepeat 0 is outside 1-100");
         refusedChange(group, file("priority", "130", "garpMasterRefreshSeconds", "often"),
                 "etc/org.openvrrs.vrrp.group-g1.cfg: garpMasterRefreshSeconds = 'often': not a whole number");
+        refusedChange(group, file("priority", "130", "useVirtualMac", "no"),
+                "etc/org.openvrrs.vrrp.group-g1.cfg: useVirtualMac = 'no': not true or false");
 
         group.modified(file("priority", "130", "garpMasterRepeat", "3", "garpLowerPrioRepeat", "0"));
         assertThat(priorities()).containsExactly(130);
         assertThat(service.status().get(0).config().announcements())
                 .isEqualTo(new Announcer.Settings(3, 5, 0, 0));
+        assertThat(service.status().get(0).config().useVirtualMac()).isTrue();
+        group.modified(file("priority", "130", "useVirtualMac", "false"));
+        assertThat(service.status().get(0).config().useVirtualMac()).isFalse();
         group.deactivate();
         assertThat(service.status()).isEmpty();
     }

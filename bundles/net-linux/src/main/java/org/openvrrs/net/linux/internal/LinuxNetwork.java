@@ -214,21 +214,22 @@ public final class LinuxNetwork implements Network, AutoCloseable {
 
     /**
      * Puts {@code ip} on the macvlan of {@code mac} over the device, creating the macvlan first when needed, in one
-     * write to the ip batch process (no fork on the way to Master).
+     * write to the ip batch process (no fork on the way to Master); {@code mac == null} puts it on the device itself
+     * (/32, /128), with the device's own MAC.
      */
     @Override
     public synchronized void addVirtualAddress(String interfaceName, InetAddress ip, MacAddress mac) {
         Objects.requireNonNull(ip, "virtual address is required");
-        Objects.requireNonNull(mac, "virtual MAC is required");
         Device d = require(interfaceName);
         KernelInterfaces.Present present = kernel.requirePresent(d);
-        batch.submit(virtualAddresses.add(d, present.link(), present.burnedInMac(), ip, mac));
+        batch.submit(mac == null ? virtualAddresses.addPlain(d, present.burnedInMac(), ip)
+                : virtualAddresses.add(d, present.link(), present.burnedInMac(), ip, mac));
     }
 
     @Override
     public synchronized void removeVirtualAddress(String interfaceName, InetAddress ip) {
         Device d = require(interfaceName);
-        if (virtualAddresses.macOf(d, ip) == null) {
+        if (!virtualAddresses.has(d, ip)) {
             return;
         }
         batch.submit(virtualAddresses.remove(d, kernel.burnedInMac(d), ip));

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A virtual address lives on the macvlan of its MAC over the device, created with the first address and deleted
  * with the last; a subinterface's own address takes the virtual MAC on the subinterface itself
- * ({@link VirtualMacs#onDeviceItself}). A device appearing or vanishing changes nothing here: the kernel deletes the
+ * ({@link VirtualMacs#onDeviceItself}). In physical-MAC mode ({@link #addPlain}) the address goes on the device
+ * itself as /32 or /128 and keeps the device's MAC. A device appearing or vanishing changes nothing here: the kernel deletes the
  * macvlans of a vanished device itself.
  */
 final class VirtualAddresses {
@@ -34,14 +35,41 @@ final class VirtualAddresses {
         final Map<String, Set<InetAddress>> macvlans = new HashMap<>();
         /** Virtual addresses given the virtual MAC by changing the device's own MAC (no macvlan). */
         final Set<InetAddress> ownMac = new HashSet<>();
+        /** Virtual addresses on the device itself with its own MAC (physical-MAC mode, no macvlan). */
+        final Set<InetAddress> plain = new HashSet<>();
     }
 
     private final Map<Device, OnDevice> devices = new HashMap<>();
 
-    /** The virtual MAC {@code ip} has on {@code d}, {@code null} when it is not there. */
+    /** The virtual MAC {@code ip} has on {@code d}, {@code null} when it is not there or has the device's own. */
     MacAddress macOf(Device d, InetAddress ip) {
         OnDevice on = devices.get(d);
         return on == null ? null : on.macs.get(ip);
+    }
+
+    /** Whether {@code ip} was put on {@code d}, with a virtual MAC or its own. */
+    boolean has(Device d, InetAddress ip) {
+        OnDevice on = devices.get(d);
+        return on != null && (on.macs.containsKey(ip) || on.plain.contains(ip));
+    }
+
+    /**
+     * Puts {@code ip} on {@code d} itself, keeping the device's own MAC (physical-MAC mode): the kernel answers ARP
+     * and neighbour solicitations for it with that MAC. With a virtual MAC before, that is withdrawn first.
+     */
+    List<String> addPlain(Device d, MacAddress burnedInMac, InetAddress ip) {
+        OnDevice on = devices.computeIfAbsent(d, k -> new OnDevice());
+        if (on.plain.contains(ip)) {
+            return List.of();
+        }
+        List<String> commands = new ArrayList<>();
+        if (on.macs.containsKey(ip)) {
+            commands.addAll(withdraw(d, on, burnedInMac, ip));
+        }
+        on.plain.add(ip);
+        commands.add(VirtualMacs.addAddress(d.dev, ip));
+        DEBUG.debug("{}: virtual address {} on the device itself", d.name, IpAddresses.format(ip));
+        return commands;
     }
 
     /**
@@ -59,7 +87,7 @@ final class VirtualAddresses {
             return List.of();
         }
         List<String> commands = new ArrayList<>();
-        if (current != null) {
+        if (current != null || on.plain.contains(ip)) {
             commands.addAll(withdraw(d, on, burnedInMac, ip));
         }
         if (VirtualMacs.onDeviceItself(link, ip)) {
@@ -90,7 +118,7 @@ final class VirtualAddresses {
      */
     List<String> remove(Device d, MacAddress burnedInMac, InetAddress ip) {
         OnDevice on = devices.get(d);
-        if (on == null || !on.macs.containsKey(ip)) {
+        if (on == null || !has(d, ip)) {
             return List.of();
         }
         List<String> commands = withdraw(d, on, burnedInMac, ip);
@@ -100,6 +128,9 @@ final class VirtualAddresses {
 
     /** The lines removing {@code ip}: the macvlan goes with its last address, an own MAC goes back. */
     private static List<String> withdraw(Device d, OnDevice on, MacAddress burnedInMac, InetAddress ip) {
+        if (on.plain.remove(ip)) {
+            return List.of(VirtualMacs.removeAddress(d.dev, ip));
+        }
         MacAddress mac = on.macs.remove(ip);
         if (on.ownMac.remove(ip)) {
             if (!on.ownMac.isEmpty()) {
@@ -121,8 +152,8 @@ final class VirtualAddresses {
     }
 
     /**
-     * At stop: forgets everything on {@code d} and returns the lines that undo it, every macvlan deleted and the
-     * burned-in MAC back when an own address had the virtual one.
+     * At stop: forgets everything on {@code d} and returns the lines that undo it, every macvlan deleted, every
+     * address put on the device itself removed and the burned-in MAC back when an own address had the virtual one.
      *
      * @param burnedInMac the device's burned-in MAC, {@code null} while the device does not exist
      */
@@ -133,6 +164,7 @@ final class VirtualAddresses {
         }
         List<String> commands = new ArrayList<>();
         on.macvlans.keySet().forEach(m -> commands.add(VirtualMacs.delete(m)));
+        on.plain.forEach(ip -> commands.add(VirtualMacs.removeAddress(d.dev, ip)));
         if (!on.ownMac.isEmpty() && burnedInMac != null) {
             commands.add(VirtualMacs.setMac(d.dev, burnedInMac));
         }

@@ -162,4 +162,41 @@ class VirtualAddressesTest {
         assertThat(bookkeeping.release(vlan, null)).isEmpty();
         assertThat(bookkeeping.release(new Device("eth9", "eth9"), BURNED_IN)).as("never used").isEmpty();
     }
+
+    // ---- physical-MAC mode: the address on the device itself, with its own MAC
+
+    @Test
+    void aPlainAddressGoesOnTheDeviceItselfAsAHostAddressWithoutAMacvlan() {
+        assertThat(bookkeeping.addPlain(eth0, BURNED_IN, ip("192.0.2.1")))
+                .containsExactly("addr replace 192.0.2.1/32 dev eth0");
+        assertThat(bookkeeping.addPlain(eth0, BURNED_IN, ip("2001:db8::1")))
+                .containsExactly("addr replace 2001:db8::1/128 dev eth0 nodad");
+        assertThat(bookkeeping.has(eth0, ip("192.0.2.1"))).isTrue();
+        assertThat(bookkeeping.macOf(eth0, ip("192.0.2.1"))).isNull();
+        assertThat(bookkeeping.addPlain(eth0, BURNED_IN, ip("192.0.2.1"))).isEmpty();
+    }
+
+    @Test
+    void aPlainAddressIsRemovedFromTheDeviceOnLeavingMasterAndAtStop() {
+        bookkeeping.addPlain(eth0, BURNED_IN, ip("192.0.2.1"));
+        bookkeeping.addPlain(eth0, BURNED_IN, ip("192.0.2.2"));
+        assertThat(bookkeeping.remove(eth0, BURNED_IN, ip("192.0.2.1")))
+                .containsExactly("addr del 192.0.2.1/32 dev eth0");
+        assertThat(bookkeeping.has(eth0, ip("192.0.2.1"))).isFalse();
+        assertThat(bookkeeping.remove(eth0, BURNED_IN, ip("192.0.2.1"))).isEmpty();
+        assertThat(bookkeeping.release(eth0, BURNED_IN)).containsExactly("addr del 192.0.2.2/32 dev eth0");
+        assertThat(bookkeeping.has(eth0, ip("192.0.2.2"))).isFalse();
+    }
+
+    @Test
+    void switchingAnAddressBetweenVirtualAndOwnMacWithdrawsTheOldPlaceFirst() {
+        add("192.0.2.1", VRID_7);
+        assertThat(bookkeeping.addPlain(eth0, BURNED_IN, ip("192.0.2.1")))
+                .containsExactly("link del dev vrrp.9.7", "addr replace 192.0.2.1/32 dev eth0");
+        assertThat(add("192.0.2.1", VRID_7)).containsExactly("addr del 192.0.2.1/32 dev eth0",
+                "link add link eth0 name vrrp.9.7 address 00:00:5e:00:01:07 type macvlan mode private",
+                "link set dev vrrp.9.7 addrgenmode none",
+                "link set dev vrrp.9.7 up",
+                "addr replace 192.0.2.1/32 dev vrrp.9.7");
+    }
 }

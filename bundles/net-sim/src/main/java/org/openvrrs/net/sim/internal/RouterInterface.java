@@ -133,6 +133,7 @@ public final class RouterInterface {
         addresses.remove(address);
     }
 
+    /** @param virtualMac {@code null}: the address answers with the interface's own MAC (physical-MAC mode) */
     public void addVirtualAddress(InetAddress address, MacAddress virtualMac) {
         virtualAddresses.put(address, virtualMac);
     }
@@ -169,15 +170,18 @@ public final class RouterInterface {
         }
     }
 
+    /** Each virtual address with its MAC, the interface's own for one added without a virtual MAC. */
     public Map<InetAddress, MacAddress> virtualAddresses() {
-        return Map.copyOf(virtualAddresses);
+        Map<InetAddress, MacAddress> copy = new LinkedHashMap<>();
+        virtualAddresses.forEach((ip, vmac) -> copy.put(ip, vmac == null ? mac : vmac));
+        return Map.copyOf(copy);
     }
 
     /** The MAC that answers ARP for {@code address} here: its virtual MAC, else the interface MAC if it is ours. */
     public MacAddress owner(InetAddress address) {
-        MacAddress virtualMac = virtualAddresses.get(address);
-        if (virtualMac != null) {
-            return virtualMac;
+        if (virtualAddresses.containsKey(address)) {
+            MacAddress virtualMac = virtualAddresses.get(address);
+            return virtualMac == null ? mac : virtualMac; // null: physical-MAC mode
         }
         return addresses.stream().anyMatch(a -> a.address().equals(address)) ? mac : null;
     }
