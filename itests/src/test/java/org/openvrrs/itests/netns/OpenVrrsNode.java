@@ -18,7 +18,8 @@ import org.openvrrs.vrrs.core.internal.StandaloneRegistry;
  * {@code NAME=DEVICE} runs the group on the appliance name {@code NAME} for Linux device {@code DEVICE}): net-linux and
  * fhrp-vrrp exactly as the bundles run them, without the container. Prints {@code READY} and one {@code STATE} line
  * per state change on stdout; reads {@code stop} (graceful: a Master resigns with priority 0) or end of input,
- * {@code status}, and {@code vrrs NAME} (prints {@code vrrs:group NAME} as {@code VRRS} lines, then {@code VRRS-END}).
+ * {@code status}, {@code statistics} (prints {@code vrrp:statistics} as {@code STATS} lines, then
+ * {@code STATS-END}) and {@code vrrs NAME} (prints {@code vrrs:group NAME} as {@code VRRS} lines, then {@code VRRS-END}).
  */
 public final class OpenVrrsNode {
     private OpenVrrsNode() {
@@ -60,6 +61,11 @@ public final class OpenVrrsNode {
         while ((line = in.readLine()) != null && !line.trim().equals("stop")) {
             if (line.trim().equals("status")) {
                 vrrp.status().forEach(s -> System.out.println("STATUS " + s));
+                System.out.flush();
+            } else if (line.trim().equals("statistics")) {
+                // what `vrrp:statistics` shows on the appliance
+                vrrp.statistics().lines().forEach(l -> System.out.println("STATS " + l));
+                System.out.println("STATS-END");
                 System.out.flush();
             } else if (line.startsWith("vrrs ")) {
                 // what `vrrs:group NAME` shows on the appliance

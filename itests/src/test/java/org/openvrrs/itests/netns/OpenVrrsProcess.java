@@ -145,6 +145,29 @@ final class OpenVrrsProcess {
         return out.toString();
     }
 
+    /** What {@code vrrp:statistics} shows in the node, one string. */
+    String statistics() throws IOException {
+        return reply("statistics", "STATS");
+    }
+
+    /** Sends {@code command} and collects the {@code PREFIX ...} lines of its answer, up to {@code PREFIX-END}. */
+    private String reply(String command, String prefix) throws IOException {
+        int from = lines.size();
+        send(command);
+        Awaitility.await(command).atMost(Duration.ofSeconds(5))
+                .until(() -> lines.subList(from, lines.size()).contains(prefix + "-END"));
+        StringBuilder out = new StringBuilder();
+        for (String l : lines.subList(from, lines.size())) {
+            if (l.equals(prefix + "-END")) {
+                break;
+            }
+            if (l.startsWith(prefix + " ")) {
+                out.append(l.substring(prefix.length() + 1)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     /** Writes one command line to the node's stdin. */
     void send(String commandLine) throws IOException {
         stdin.write((commandLine + "\n").getBytes(StandardCharsets.UTF_8));

@@ -73,6 +73,10 @@ final class ShowVrrpFormat {
         }
         out.append("  Accept mode ").append(c.acceptMode() ? "enabled" : "disabled").append(", IPv4 checksum ")
                 .append(ConfigReader.spelling(c.checksum())).append('\n');
+        if (c.version() == org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion.V2) {
+            out.append("  Authentication ").append(c.authenticationText().isEmpty() ? "none" : "text, string <hidden>")
+                    .append('\n');
+        }
         if (!c.vrrsName().isEmpty()) {
             out.append("  VRRS Group name ").append(c.vrrsName()).append('\n');
         }
@@ -117,6 +121,11 @@ final class ShowVrrpFormat {
                     .append(g.addressListErrors()).append(", length ").append(g.packetLengthErrors())
                     .append("; last protocol error ").append(g.protoErrReason().name().toLowerCase(Locale.ROOT))
                     .append('\n');
+            if (c.version() == org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion.V2) {
+                out.append("  Authentication errors: wrong password ").append(g.authFailures())
+                        .append(", type mismatch ").append(g.authTypeMismatch()).append(", unknown type ")
+                        .append(g.invalidAuthType()).append('\n');
+            }
             out.append("  IPv4 checksums received: RFC 5798 ").append(g.rcvdPseudoHeaderChecksums())
                     .append(", RFC 9568 ").append(g.rcvdVrrpOnlyChecksums()).append('\n');
         }
@@ -144,6 +153,7 @@ final class ShowVrrpFormat {
         m.put("preempt", c.preempt());
         m.put("preemptDelaySeconds", c.preemptDelaySeconds());
         m.put("acceptMode", c.acceptMode());
+        m.put("authentication", c.authenticationText().isEmpty() ? "none" : "text"); // never the password
         m.put("shutdown", c.shutdown());
         m.put("masterAddress", s.masterAddress() == null ? null : IpAddresses.format(s.masterAddress()));
         m.put("masterPriority", s.masterAddress() == null ? null : s.masterPriority());

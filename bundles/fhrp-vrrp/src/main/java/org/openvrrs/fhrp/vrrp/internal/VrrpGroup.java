@@ -226,7 +226,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
                 ? VrrpAdvert.v3(config.vrid(), priority, sourceAddress, config.addresses(),
                         config.advertIntervalCentis())
                 : new VrrpAdvert(VrrpVersion.V2, config.vrid(), priority, AddressFamily.IPV4, sourceAddress,
-                        config.addresses(), config.advertIntervalCentis(), VrrpAdvert.AUTH_NONE, 0,
+                        config.addresses(), config.advertIntervalCentis(), config.authType(), config.authData(),
                         org.openvrrs.fhrp.vrrp.internal.packet.ChecksumKind.VRRP_ONLY);
         int length = VrrpCodec.frameLength(advert);
         if (txBuffer.length != length) {

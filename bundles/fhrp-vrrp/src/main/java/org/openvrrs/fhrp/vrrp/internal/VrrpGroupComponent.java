@@ -2,6 +2,7 @@ package org.openvrrs.fhrp.vrrp.internal;
 
 import java.util.Map;
 import org.openvrrs.config.api.ConfigReader;
+import org.openvrrs.config.api.ConfigSecret;
 import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
@@ -15,6 +16,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
@@ -114,6 +116,12 @@ public final class VrrpGroupComponent {
         @AttributeDefinition(description = "Use the VRRP virtual MAC; false = physical-MAC mode: the virtual "
                 + "addresses on the interface itself, adverts and ARP with its own MAC (keepalived without use_vmac)")
         boolean useVirtualMac() default true;
+
+        @ConfigSecret // a password: never shown in a refusal
+        @AttributeDefinition(description = "VRRPv2 only: RFC 2338 simple text password, 1-8 characters, sent in "
+                + "adverts and required of received ones (IOS vrrp N authentication text, keepalived auth_type "
+                + "PASS); empty = none", type = AttributeType.PASSWORD)
+        String authenticationText() default "";
     }
 
     /** The one reader of a group's configuration: this component, vrrp:configure and VrrpRuntime. */
@@ -179,6 +187,7 @@ public final class VrrpGroupComponent {
                 VrrpGroupConfig.parseAddresses(c.addresses()), c.priority(), c.advertIntervalMillis(), c.preempt(),
                 c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.name(), c.checksum(),
                 new Announcer.Settings(c.garpMasterRepeat(), c.garpMasterDelaySeconds(),
-                        c.garpMasterRefreshSeconds(), c.garpLowerPrioRepeat()), c.useVirtualMac());
+                        c.garpMasterRefreshSeconds(), c.garpLowerPrioRepeat()), c.useVirtualMac(),
+                c.authenticationText());
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpAdvert;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.IpAddresses;
@@ -37,19 +38,42 @@ import org.openvrrs.vrrs.api.VrrsRegistry;
  * @param useVirtualMac        true (default): a Master uses the VRRP virtual MAC; false (physical-MAC mode, as
  *                             keepalived without {@code use_vmac}): the virtual addresses go on the interface itself
  *                             and adverts and announcements carry the interface's own MAC
+ * @param authenticationText   VRRPv2 only: RFC 2338 simple text password (1-8 printable ASCII characters), sent in
+ *                             every advert and required of every advert received; "" or null = none. A secret:
+ *                             never shown ({@link #toString()} hides it)
  */
 record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
         List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt, int preemptDelaySeconds,
         boolean acceptMode, boolean shutdown, String description, String vrrsName, Ipv4ChecksumMode checksum,
-        Announcer.Settings announcements, boolean useVirtualMac) {
+        Announcer.Settings announcements, boolean useVirtualMac, String authenticationText) {
 
-    /** A group with the virtual MAC. */
+    /** A group with the virtual MAC or not, without authentication. */
+    VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
+            List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt,
+            int preemptDelaySeconds, boolean acceptMode, boolean shutdown, String description, String vrrsName,
+            Ipv4ChecksumMode checksum, Announcer.Settings announcements, boolean useVirtualMac) {
+        this(network, interfaceName, vrid, family, version, addresses, priority, advertIntervalMillis, preempt,
+                preemptDelaySeconds, acceptMode, shutdown, description, vrrsName, checksum, announcements,
+                useVirtualMac, "");
+    }
+
+    /** A group with the virtual MAC and {@code authenticationText}. */
+    VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
+            List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt,
+            int preemptDelaySeconds, boolean acceptMode, boolean shutdown, String description, String vrrsName,
+            Ipv4ChecksumMode checksum, Announcer.Settings announcements, String authenticationText) {
+        this(network, interfaceName, vrid, family, version, addresses, priority, advertIntervalMillis, preempt,
+                preemptDelaySeconds, acceptMode, shutdown, description, vrrsName, checksum, announcements, true,
+                authenticationText);
+    }
+
+    /** A group with the virtual MAC, without authentication. */
     VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
             List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt,
             int preemptDelaySeconds, boolean acceptMode, boolean shutdown, String description, String vrrsName,
             Ipv4ChecksumMode checksum, Announcer.Settings announcements) {
         this(network, interfaceName, vrid, family, version, addresses, priority, advertIntervalMillis, preempt,
-                preemptDelaySeconds, acceptMode, shutdown, description, vrrsName, checksum, announcements, true);
+                preemptDelaySeconds, acceptMode, shutdown, description, vrrsName, checksum, announcements, true, "");
     }
 
     /** A group with the virtual MAC, announcing as keepalived does by default. */
@@ -59,7 +83,7 @@ record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFa
             Ipv4ChecksumMode checksum) {
         this(network, interfaceName, vrid, family, version, addresses, priority, advertIntervalMillis, preempt,
                 preemptDelaySeconds, acceptMode, shutdown, description, vrrsName, checksum,
-                Announcer.Settings.DEFAULTS, true);
+                Announcer.Settings.DEFAULTS, true, "");
     }
 
     VrrpGroupConfig {
@@ -117,6 +141,43 @@ record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFa
         }
         checksum = checksum == null ? Ipv4ChecksumMode.PSEUDO_HEADER : checksum;
         announcements = announcements == null ? Announcer.Settings.DEFAULTS : announcements;
+        authenticationText = authenticationText == null ? "" : authenticationText;
+        checkAuthenticationText(version, authenticationText);
+    }
+
+    /** The refusals never quote the password: a refusal is logged and shown. */
+    private static void checkAuthenticationText(VrrpVersion version, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (version != VrrpVersion.V2) {
+            throw new IllegalArgumentException("authentication text is VRRPv2 only (RFC 2338); VRRPv3 has none");
+        }
+        if (text.length() > 8 || text.chars().anyMatch(c -> c < ' ' || c > '~')) {
+            throw new IllegalArgumentException("authentication text must be 1-8 printable ASCII characters "
+                    + "(RFC 2338)");
+        }
+    }
+
+    /** The v2 Auth Type this group sends and requires: simple text with a password, else none. */
+    int authType() {
+        return authenticationText.isEmpty() ? VrrpAdvert.AUTH_NONE : VrrpAdvert.AUTH_SIMPLE_TEXT;
+    }
+
+    /** The 8 Authentication Data bytes this group sends and requires (0 without a password). */
+    long authData() {
+        return authenticationText.isEmpty() ? 0 : VrrpAdvert.simpleTextAuthData(authenticationText);
+    }
+
+    /** The record's, with the password hidden: configurations are logged. */
+    @Override
+    public String toString() {
+        return "VrrpGroupConfig[" + key() + " " + version + " addresses=" + addresses.stream().map(IpAddresses::format).toList()
+                + " priority=" + priority + " interval=" + advertIntervalMillis + "ms preempt=" + preempt
+                + " delay=" + preemptDelaySeconds + "s accept=" + acceptMode + " shutdown=" + shutdown
+                + " description='" + description + "' name='" + vrrsName + "' checksum=" + checksum
+                + " announcements=" + announcements + " useVirtualMac=" + useVirtualMac + " authentication="
+                + (authenticationText.isEmpty() ? "none" : "text <hidden>") + "]";
     }
 
     /** The interval in the protocol's unit: centiseconds. */

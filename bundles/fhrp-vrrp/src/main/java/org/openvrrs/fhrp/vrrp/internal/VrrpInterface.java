@@ -157,12 +157,34 @@ final class VrrpInterface {
         if (advert.source().equals(group.sourceAddress())) {
             return; // our own advert, looped back by the platform
         }
+        if (advert.version() == VrrpVersion.V2 && !authenticated(advert, group)) {
+            return;
+        }
         if (advert.version() == VrrpVersion.V2
                 && advert.advertIntervalCentis() != group.config().advertIntervalCentis()) {
             statistics.drop(DropReason.ADVERT_INTERVAL, group.statistics()); // RFC 3768 7.1: dropped
             return;
         }
         group.received(advert, receivedNanos);
+    }
+
+    /**
+     * RFC 2338 7.1: a VRRPv2 advert must carry the group's Auth Type and, for simple text, its password (all 8
+     * bytes); otherwise it is dropped, counted once router-wide and in the group's RFC 2787 counter.
+     */
+    private boolean authenticated(VrrpAdvert advert, VrrpGroup group) {
+        VrrpGroupConfig c = group.config();
+        if (advert.authType() != c.authType()) {
+            statistics.drop(DropReason.AUTHENTICATION);
+            group.statistics().authTypeMismatched();
+            return false;
+        }
+        if (advert.authData() != c.authData()) {
+            statistics.drop(DropReason.AUTHENTICATION);
+            group.statistics().authFailed();
+            return false;
+        }
+        return true;
     }
 
     private static int key(AddressFamily family, int vrid) {

@@ -70,6 +70,11 @@ public final class VrrpRuntime {
         };
     }
 
+    /** What {@code vrrp:statistics} prints: the router-wide drops and each group's counters. */
+    public String statistics() {
+        return ShowVrrpFormat.statistics(engine.statistics(), engine.status());
+    }
+
     /** One line per group: key, state, Master address. */
     public List<String> status() {
         return engine.status().stream().map(s -> s.config().key() + " " + s.state() + " "

@@ -55,8 +55,10 @@ class VrrpGroupComponentConfigTest {
         refusedChange(group, file("priority", "130", "vrid", null),
                 "etc/org.openvrrs.vrrp.group-g1.cfg: vrid is required and not set");
         refusedChange(group, file("priority", "130", "prority", "140"),
-                "etc/org.openvrrs.vrrp.group-g1.cfg: prority = '140': unknown key (known: acceptMode, addresses, "
-                        + "advertIntervalMillis, checksum, description, family, garpLowerPrioRepeat, "
+                // a group has a secret (authenticationText), so an unknown key's value is hidden: it may be the
+                // password under a misspelt key
+                "etc/org.openvrrs.vrrp.group-g1.cfg: prority = <hidden>: unknown key (known: acceptMode, addresses, "
+                        + "advertIntervalMillis, authenticationText, checksum, description, family, garpLowerPrioRepeat, "
                         + "garpMasterDelaySeconds, garpMasterRefreshSeconds, garpMasterRepeat, interfaceName, name, "
                         + "network, preempt, preemptDelaySeconds, priority, shutdown, useVirtualMac, version, vrid)");
         refusedChange(group, file("priority", "300"),
@@ -79,6 +81,30 @@ class VrrpGroupComponentConfigTest {
         assertThat(service.status().get(0).config().useVirtualMac()).isFalse();
         group.deactivate();
         assertThat(service.status()).isEmpty();
+    }
+
+    @Test
+    void authenticationTextIsRefusedInOneLineThatNeverShowsIt() throws Exception {
+        VrrpGroupComponent group = new VrrpGroupComponent(service, file("version", "2"), NO_VRRS);
+
+        refusedChange(group, file("priority", "130", "authenticationText", "s3cret"),
+                "etc/org.openvrrs.vrrp.group-g1.cfg: authentication text is VRRPv2 only (RFC 2338); VRRPv3 has none");
+        refusedChange(group, file("priority", "130", "version", "2", "authenticationText", "s3cret-too-long"),
+                "etc/org.openvrrs.vrrp.group-g1.cfg: authentication text must be 1-8 printable ASCII characters "
+                        + "(RFC 2338)");
+        refusedChange(group, file("priority", "130", "version", "2", "authenticatonText", "s3cret"),
+                "etc/org.openvrrs.vrrp.group-g1.cfg: authenticatonText = <hidden>: unknown key (known: acceptMode, "
+                        + "addresses, advertIntervalMillis, authenticationText, checksum, description, family, "
+                        + "garpLowerPrioRepeat, garpMasterDelaySeconds, garpMasterRefreshSeconds, garpMasterRepeat, "
+                        + "interfaceName, name, network, preempt, preemptDelaySeconds, priority, shutdown, "
+                        + "useVirtualMac, version, vrid)");
+
+        group.modified(file("priority", "130", "version", "2", "authenticationText", "s3cret"));
+        assertThat(priorities()).containsExactly(130);
+        VrrpGroupConfig config = service.status().get(0).config();
+        assertThat(config.authenticationText()).isEqualTo("s3cret");
+        assertThat(config.toString()).doesNotContain("s3cret");
+        group.deactivate();
     }
 
     @Test

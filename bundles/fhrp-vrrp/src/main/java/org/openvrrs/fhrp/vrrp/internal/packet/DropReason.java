@@ -41,5 +41,11 @@ public enum DropReason {
      * 0 would make every Backup's Master_Down_Interval collapse to its skew time, so it is refused too. The receive
      * path also drops with this reason a VRRPv2 advert whose interval differs from the configured one (RFC 3768 7.1).
      */
-    ADVERT_INTERVAL
+    ADVERT_INTERVAL,
+    /**
+     * VRRPv2 authentication (RFC 2338 7.1): an unknown Auth Type (3-255, RFC 2787 vrrpStatsInvalidAuthType). The
+     * receive path also drops with this reason an advert whose Auth Type is not the group's (vrrpStatsAuthTypeMismatch)
+     * or whose simple text password differs (vrrpStatsAuthFailures).
+     */
+    AUTHENTICATION
 }

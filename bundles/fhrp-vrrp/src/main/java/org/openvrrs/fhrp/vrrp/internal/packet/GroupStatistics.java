@@ -24,6 +24,9 @@ public final class GroupStatistics {
     private final LongAdder sentAdvertisements = new LongAdder();
     private final LongAdder rcvdPseudoHeaderChecksums = new LongAdder();
     private final LongAdder rcvdVrrpOnlyChecksums = new LongAdder();
+    private final LongAdder authFailures = new LongAdder();
+    private final LongAdder invalidAuthType = new LongAdder();
+    private final LongAdder authTypeMismatch = new LongAdder();
     private volatile NewMasterReason newMasterReason = NewMasterReason.NOT_MASTER;
     private volatile ProtoErrReason protoErrReason = ProtoErrReason.NO_ERROR;
 
@@ -68,7 +71,8 @@ public final class GroupStatistics {
     /**
      * Counts a packet of this virtual router that {@link VrrpCodec} dropped: TTL to ipTtlErrors, INVALID_TYPE to
      * rcvdInvalidTypePackets, LENGTH to packetLengthErrors, ADDRESS_COUNT and ADDRESS_FAMILY to addressListErrors,
-     * ADVERT_INTERVAL to advIntervalErrors; TTL, VERSION, CHECKSUM and VRID also set protoErrReason. MALFORMED has
+     * ADVERT_INTERVAL to advIntervalErrors, AUTHENTICATION (from the codec: an unknown Auth Type) to invalidAuthType;
+     * TTL, VERSION, CHECKSUM and VRID also set protoErrReason. MALFORMED has
      * no per-group counter. Prefer {@link VrrpStatistics#drop(DropReason, GroupStatistics)}, which counts the
      * router-wide side too.
      */
@@ -86,6 +90,7 @@ public final class GroupStatistics {
             case LENGTH -> packetLengthErrors.increment();
             case ADDRESS_COUNT, ADDRESS_FAMILY -> addressListErrors.increment();
             case ADVERT_INTERVAL -> advIntervalErrors.increment();
+            case AUTHENTICATION -> invalidAuthType.increment();
             case MALFORMED -> {
                 // not attributable to a virtual router
             }
@@ -100,6 +105,29 @@ public final class GroupStatistics {
     /** An advert whose address list differs from the configured one (RFC 5798 7.1 MAY check). */
     public void addressListError() {
         addressListErrors.increment();
+    }
+
+    /** RFC 2787 vrrpStatsAuthTypeMismatch: a VRRPv2 advert whose Auth Type is not this group's, dropped. */
+    public void authTypeMismatched() {
+        authTypeMismatch.increment();
+    }
+
+    /** RFC 2787 vrrpStatsAuthFailures: a VRRPv2 advert whose simple text password is not this group's, dropped. */
+    public void authFailed() {
+        authFailures.increment();
+    }
+
+    public long authFailures() {
+        return authFailures.sum();
+    }
+
+    /** RFC 2787 vrrpStatsInvalidAuthType: VRRPv2 adverts with an unknown Auth Type (3-255). */
+    public long invalidAuthType() {
+        return invalidAuthType.sum();
+    }
+
+    public long authTypeMismatch() {
+        return authTypeMismatch.sum();
     }
 
     public long masterTransitions() {
@@ -169,6 +197,7 @@ public final class GroupStatistics {
                 + " rcvdInvalidTypePackets=" + rcvdInvalidTypePackets() + " addressListErrors="
                 + addressListErrors() + " packetLengthErrors=" + packetLengthErrors() + " sentAdvertisements="
                 + sentAdvertisements() + " rcvdPseudoHeaderChecksums=" + rcvdPseudoHeaderChecksums()
-                + " rcvdVrrpOnlyChecksums=" + rcvdVrrpOnlyChecksums() + "]";
+                + " rcvdVrrpOnlyChecksums=" + rcvdVrrpOnlyChecksums() + " authFailures=" + authFailures()
+                + " invalidAuthType=" + invalidAuthType() + " authTypeMismatch=" + authTypeMismatch() + "]";
     }
 }

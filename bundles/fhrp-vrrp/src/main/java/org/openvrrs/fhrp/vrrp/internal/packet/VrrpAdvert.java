@@ -35,6 +35,8 @@ public record VrrpAdvert(VrrpVersion version, int vrid, int priority, AddressFam
     public static final int AUTH_NONE = 0;
     /** v2 Auth Type 1: simple text password (RFC 2338; reserved by RFC 3768, still sent by older peers). */
     public static final int AUTH_SIMPLE_TEXT = 1;
+    /** v2 Auth Type 2: IP Authentication Header (RFC 2338), known but not supported: a mismatch for any group. */
+    public static final int AUTH_IP_AH = 2;
     /** Largest v3 Max Adver Int: 12 bits of centiseconds, 40.95 s. */
     public static final int MAX_V3_INTERVAL_CENTIS = 0x0fff;
     /** Largest v2 Adver Int: 255 seconds, in centiseconds. */

@@ -304,6 +304,9 @@ public final class VrrpCodec {
             intervalCentis = u16(frame, vrrp + 4) & VrrpAdvert.MAX_V3_INTERVAL_CENTIS;
         } else {
             authType = frame[vrrp + 4] & 0xff;
+            if (authType > VrrpAdvert.AUTH_IP_AH) {
+                return drop(DropReason.AUTHENTICATION, family, version, vrid);
+            }
             intervalCentis = (frame[vrrp + 5] & 0xff) * 100;
             int auth = vrrp + VRRP_HEADER_LENGTH + count * addressLength;
             for (int i = 0; i < V2_AUTH_DATA_LENGTH; i++) {

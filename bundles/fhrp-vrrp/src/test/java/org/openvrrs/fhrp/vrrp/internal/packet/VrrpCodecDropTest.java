@@ -188,6 +188,11 @@ class VrrpCodecDropTest {
             f[V4 + 5] = 0;
             return fixVrrpChecksum(f, false);
         });
+        add(cases, "VRRPv2 unknown auth type 3", DropReason.AUTHENTICATION, () -> {
+            byte[] f = v2v4();
+            f[V4 + 4] = 3;
+            return fixVrrpChecksum(f, false);
+        });
         return cases;
     }
 
@@ -318,6 +323,7 @@ class VrrpCodecDropTest {
         assertThat(group.addressListErrors()).isEqualTo(expected.get(DropReason.ADDRESS_COUNT)
                 + expected.get(DropReason.ADDRESS_FAMILY).longValue());
         assertThat(group.advIntervalErrors()).isEqualTo(expected.get(DropReason.ADVERT_INTERVAL).longValue());
+        assertThat(group.invalidAuthType()).isEqualTo(expected.get(DropReason.AUTHENTICATION).longValue());
         assertThat(stats.dropCounts()).hasSize(DropReason.values().length);
     }
 }

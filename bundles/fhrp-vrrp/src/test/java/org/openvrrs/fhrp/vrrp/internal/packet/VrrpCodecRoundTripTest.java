@@ -48,6 +48,21 @@ class VrrpCodecRoundTripTest {
     }
 
     @Test
+    void v2UnknownAuthTypesAreEncodedButRefusedOnReceipt() {
+        for (int type = VrrpAdvert.AUTH_IP_AH + 1; type < 256; type++) {
+            VrrpAdvert v2 = randomAdvert(VrrpVersion.V2, AddressFamily.IPV4);
+            VrrpAdvert advert = new VrrpAdvert(VrrpVersion.V2, v2.vrid(), v2.priority(), v2.family(), v2.source(),
+                    v2.addresses(), v2.advertIntervalCentis(), type, random.nextLong(), ChecksumKind.VRRP_ONLY);
+
+            DecodeResult result = VrrpCodec.decodeFrame(VrrpCodec.encodeFrame(advert, randomMac(),
+                    Ipv4ChecksumMode.PSEUDO_HEADER));
+
+            assertThat(result.dropReason()).as("auth type %d", type).isEqualTo(DropReason.AUTHENTICATION);
+            assertThat(result.vrid()).isEqualTo(advert.vrid());
+        }
+    }
+
+    @Test
     void randomAdvertsAlsoSurviveAVlanTag() {
         for (int i = 0; i < 1_000; i++) {
             VrrpAdvert advert = randomAdvert(VrrpVersion.V3, i % 2 == 0 ? AddressFamily.IPV4 : AddressFamily.IPV6);
@@ -97,7 +112,8 @@ class VrrpCodecRoundTripTest {
             case 0 -> v2;
             case 1 -> v2.withSimpleTextPassword(randomPassword());
             default -> new VrrpAdvert(VrrpVersion.V2, vrid, priority, family, source, addresses,
-                    v2.advertIntervalCentis(), random.nextInt(256), random.nextLong(), ChecksumKind.VRRP_ONLY);
+                    v2.advertIntervalCentis(), random.nextInt(VrrpAdvert.AUTH_IP_AH + 1), random.nextLong(),
+                    ChecksumKind.VRRP_ONLY); // the known types; the others are refused (test below)
         };
     }
 
