@@ -147,11 +147,6 @@ final class Whiteboard implements AutoCloseable {
         calls.forEach(Runnable::run);
     }
 
-    /** Network and interface of every attached server, for the plug-ins' "no FHRP on this interface" rule. */
-    synchronized List<ServerSpec> servers() {
-        return servers.values().stream().filter(s -> s.handle != null).map(s -> s.spec).toList();
-    }
-
     private void detach(Server s, List<Runnable> calls) {
         ServerHandle handle = s.handle;
         if (handle != null) {
