@@ -47,36 +47,7 @@ record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFa
         boolean acceptMode, boolean shutdown, String description, String vrrsName, Ipv4ChecksumMode checksum,
         Announcer.Settings announcements, boolean useVirtualMac, String authenticationText) {
 
-    /** A group with the virtual MAC or not, without authentication. */
-    VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
-            List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt,
-            int preemptDelaySeconds, boolean acceptMode, boolean shutdown, String description, String vrrsName,
-            Ipv4ChecksumMode checksum, Announcer.Settings announcements, boolean useVirtualMac) {
-        this(network, interfaceName, vrid, family, version, addresses, priority, advertIntervalMillis, preempt,
-                preemptDelaySeconds, acceptMode, shutdown, description, vrrsName, checksum, announcements,
-                useVirtualMac, "");
-    }
-
-    /** A group with the virtual MAC and {@code authenticationText}. */
-    VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
-            List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt,
-            int preemptDelaySeconds, boolean acceptMode, boolean shutdown, String description, String vrrsName,
-            Ipv4ChecksumMode checksum, Announcer.Settings announcements, String authenticationText) {
-        this(network, interfaceName, vrid, family, version, addresses, priority, advertIntervalMillis, preempt,
-                preemptDelaySeconds, acceptMode, shutdown, description, vrrsName, checksum, announcements, true,
-                authenticationText);
-    }
-
-    /** A group with the virtual MAC, without authentication. */
-    VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
-            List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt,
-            int preemptDelaySeconds, boolean acceptMode, boolean shutdown, String description, String vrrsName,
-            Ipv4ChecksumMode checksum, Announcer.Settings announcements) {
-        this(network, interfaceName, vrid, family, version, addresses, priority, advertIntervalMillis, preempt,
-                preemptDelaySeconds, acceptMode, shutdown, description, vrrsName, checksum, announcements, true, "");
-    }
-
-    /** A group with the virtual MAC, announcing as keepalived does by default. */
+    /** A group with the virtual MAC, announcing as keepalived does by default, without authentication. */
     VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFamily family, VrrpVersion version,
             List<InetAddress> addresses, int priority, int advertIntervalMillis, boolean preempt,
             int preemptDelaySeconds, boolean acceptMode, boolean shutdown, String description, String vrrsName,

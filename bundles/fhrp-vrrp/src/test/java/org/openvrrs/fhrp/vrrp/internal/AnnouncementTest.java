@@ -45,7 +45,7 @@ class AnnouncementTest {
         lan.engine.reconfigure(handle, new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(),
                 c.version(), c.addresses(), c.priority(), c.advertIntervalMillis(), c.preempt(),
                 c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.vrrsName(), c.checksum(),
-                announcements));
+                announcements, c.useVirtualMac(), c.authenticationText()));
         lan.clock.runUntilIdle();
     }
 

@@ -34,7 +34,7 @@ class PhysicalMacTest {
         lan.engine.reconfigure(handle, new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(),
                 c.version(), c.addresses(), c.priority(), c.advertIntervalMillis(), c.preempt(),
                 c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.vrrsName(), c.checksum(),
-                c.announcements(), false));
+                c.announcements(), false, c.authenticationText()));
         lan.clock.runUntilIdle();
         return g;
     }
@@ -94,7 +94,7 @@ class PhysicalMacTest {
         lan.engine.reconfigure(handle, new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(),
                 c.version(), c.addresses(), c.priority(), c.advertIntervalMillis(), c.preempt(),
                 c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.vrrsName(), c.checksum(),
-                c.announcements(), true));
+                c.announcements(), true, c.authenticationText()));
         lan.clock.runUntilIdle();
         assertThat(announcedMacs()).containsExactly(VMAC);
         assertThat(arpedMac()).contains(VMAC);

@@ -43,7 +43,7 @@ class TextAuthenticationTest {
     private VrrpGroup group(int vrid, String password) {
         VrrpGroup g = new VrrpGroup(router, new VrrpGroupConfig("r1", "eth0", vrid, AddressFamily.IPV4,
                 VrrpVersion.V2, List.of(VIP), 100, 1000, true, 0, false, false, "", "",
-                Ipv4ChecksumMode.PSEUDO_HEADER, null, password));
+                Ipv4ChecksumMode.PSEUDO_HEADER, null, true, password));
         eth0.add(g);
         clock.runUntilIdle();
         return g;
@@ -140,7 +140,7 @@ class TextAuthenticationTest {
             engine.addNetwork(r.name(), r);
             groups.add(engine.add(new VrrpGroupConfig(r.name(), "eth0", 9, AddressFamily.IPV4, VrrpVersion.V2,
                     List.of(VIP), 100 * n, 1000, true, 0, false, false, "", "", Ipv4ChecksumMode.PSEUDO_HEADER,
-                    null, passwords[n - 1]), (t, update) -> { }).group());
+                    null, true, passwords[n - 1]), (t, update) -> { }).group());
         }
         clock.advance(10_000_000_000L);
         return groups;
