@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.openvrrs.config.api.ConfigReader;
 import org.openvrrs.config.api.LiveConfig;
+import org.openvrrs.fhrp.vrrp.api.VrrpGroupView;
+import org.openvrrs.fhrp.vrrp.api.VrrpMonitor;
+import org.openvrrs.fhrp.vrrp.api.VrrpRouterCounters;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
 import org.openvrrs.net.api.Network;
 import org.osgi.service.component.annotations.Activate;
@@ -24,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * per-interface {@code vrrp delay} settings. Networks come and go at run time; groups follow them. A refused
  * configuration keeps the delays in use (none at start).
  */
-@Component(service = VrrpService.class, configurationPid = VrrpService.PID)
+@Component(service = {VrrpService.class, VrrpMonitor.class}, configurationPid = VrrpService.PID)
 @Designate(ocd = VrrpService.Config.class)
-public final class VrrpService {
+public final class VrrpService implements VrrpMonitor {
     static final String PID = "org.openvrrs.vrrp";
     private static final Logger LOG = LoggerFactory.getLogger(VrrpService.class);
 
@@ -79,5 +82,15 @@ public final class VrrpService {
 
     public VrrpStatistics statistics() {
         return engine.statistics();
+    }
+
+    @Override
+    public List<VrrpGroupView> groups() {
+        return status().stream().map(MonitorViews::of).toList();
+    }
+
+    @Override
+    public VrrpRouterCounters routerCounters() {
+        return MonitorViews.of(statistics());
     }
 }

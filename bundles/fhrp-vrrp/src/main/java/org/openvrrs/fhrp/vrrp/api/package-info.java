@@ -1,0 +1,11 @@
+/**
+ * The VRRP server's operational view for monitoring bundles (SNMP, Prometheus): read-only snapshots of every
+ * group with its RFC 6527 counters, taken on the protocol thread so each is consistent. Nothing here changes a
+ * group; configuration goes through the configuration model.
+ */
+@Export
+@Version("1.0.0")
+package org.openvrrs.fhrp.vrrp.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
