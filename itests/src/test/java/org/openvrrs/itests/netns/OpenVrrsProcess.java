@@ -70,7 +70,8 @@ final class OpenVrrsProcess {
         }, "openvrrs-stdout-" + ns);
         reader.setDaemon(true);
         reader.start();
-        Awaitility.await("OpenVRRS in " + ns + " ready (see " + log + ")").atMost(Duration.ofSeconds(30))
+        // 90 s: a node restarted by the failover harness at 10 ms may start on a VM saturated by an election storm
+        Awaitility.await("OpenVRRS in " + ns + " ready (see " + log + ")").atMost(Duration.ofSeconds(90))
                 .until(() -> lines.contains("READY") || lines.stream().anyMatch(l -> l.startsWith("ERROR"))
                         || !process.isAlive());
         if (!lines.contains("READY")) {
