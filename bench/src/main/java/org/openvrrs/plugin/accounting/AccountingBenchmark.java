@@ -15,11 +15,15 @@ import org.openvrrs.plugin.accounting.internal.ConfigParser;
 import org.openvrrs.plugin.accounting.internal.queue.DurableQueue;
 import org.openvrrs.plugin.accounting.internal.radius.MinaTransport;
 import org.openvrrs.vrrs.api.AddressFamily;
+import org.openvrrs.vrrs.api.ClientPriority;
+import org.openvrrs.vrrs.api.ClientSpec;
 import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.MacAddress;
+import org.openvrrs.vrrs.api.ServerRegistration;
 import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
 import org.openvrrs.vrrs.api.VrrsState;
+import org.openvrrs.vrrs.core.internal.StandaloneRegistry;
 
 /**
  * A harness (not JMH: the figures are end-to-end against a real server) for the accounting plug-in, against a
@@ -34,6 +38,13 @@ import org.openvrrs.vrrs.api.VrrsState;
  *
  * <p>{@code java -cp bench/target/benchmarks.jar org.openvrrs.plugin.accounting.AccountingBenchmark PORT SECRET
  * [groups] [flips] [runs]}
+ *
+ * <p>{@code ... AccountingBenchmark PORT SECRET registry [groups] [waves] [runs]}: end to end through the real
+ * registry (vrrs-core's database, dispatcher and mailboxes, as the appliance runs them): {@code groups} VRRS groups
+ * change state together {@code waves} times (ACTIVE, BACKUP, ACTIVE, ...: a site failing over and back), each wave
+ * published once the accounting client has taken the one before, so no transition is coalesced away; records per
+ * second from the first publish to the last acknowledgement, every record made durable before the registry's
+ * callback returned.
  */
 public final class AccountingBenchmark {
     private AccountingBenchmark() {
@@ -42,15 +53,17 @@ public final class AccountingBenchmark {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         String secret = args[1];
+        if (args.length > 2 && args[2].equals("registry")) {
+            throughRegistry(on(port, secret), args.length > 3 ? Integer.parseInt(args[3]) : 1000,
+                    args.length > 4 ? Integer.parseInt(args[4]) : 6, args.length > 5 ? Integer.parseInt(args[5]) : 5);
+            return;
+        }
         int groups = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         int flips = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         int runs = args.length > 4 ? Integer.parseInt(args[4]) : 5;
 
-        Map<String, List<Map<String, ?>>> f = new HashMap<>();
-        f.put(ConfigParser.SERVER_PID, List.of(Map.of("name", "rad1", "address", "127.0.0.1", "acctPort", port,
-                "secret", secret, "timeout", 2, "retransmit", 3)));
-        f.put(ConfigParser.METHOD_LIST_PID, List.of(Map.of("name", "default", "groups", "radius")));
-        AccountingModel on = ConfigParser.parse(Map.of("retryInterval", 1), f);
+        Map<String, List<Map<String, ?>>> f = factories(port, secret);
+        AccountingModel on = on(port, secret);
 
         double[] rates = new double[runs];
         List<Long> latencies = new ArrayList<>();
@@ -144,6 +157,71 @@ public final class AccountingBenchmark {
         report("groupChanged without accounting (no method list)", off);
     }
 
+    private static Map<String, List<Map<String, ?>>> factories(int port, String secret) {
+        Map<String, List<Map<String, ?>>> f = new HashMap<>();
+        f.put(ConfigParser.SERVER_PID, List.of(Map.of("name", "rad1", "address", "127.0.0.1", "acctPort", port,
+                "secret", secret, "timeout", 2, "retransmit", 3)));
+        f.put(ConfigParser.METHOD_LIST_PID, List.of(Map.of("name", "default", "groups", "radius")));
+        return f;
+    }
+
+    private static AccountingModel on(int port, String secret) {
+        return ConfigParser.parse(Map.of("retryInterval", 1), factories(port, secret));
+    }
+
+    private static void throughRegistry(AccountingModel on, int groups, int waves, int runs) throws Exception {
+        double[] rates = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            Path dir = Files.createTempDirectory("openvrrs-acct-bench");
+            try (StandaloneRegistry registry = new StandaloneRegistry();
+                    AccountingEngine engine = new AccountingEngine(new DurableQueue(dir), on, Clock.systemUTC(),
+                            MinaTransport::new)) {
+                var client = registry.whiteboard().client(engine,
+                        ClientSpec.allGroups("VRRS-Accounting", ClientPriority.LOW));
+                List<ServerRegistration> servers = new ArrayList<>();
+                for (int g = 0; g < groups; g++) {
+                    servers.add(registry.publishByHand("VRRP", "BENCH-" + g));
+                }
+                awaitTaken(registry, groups); // each group's first state (INIT), no record
+                long start = System.nanoTime();
+                for (int w = 0; w < waves; w++) {
+                    VrrsState state = w % 2 == 0 ? VrrsState.ACTIVE : VrrsState.BACKUP;
+                    for (ServerRegistration server : servers) {
+                        server.update(update(state));
+                    }
+                    awaitTaken(registry, (long) groups * (w + 2));
+                }
+                int records = groups * waves;
+                while (engine.status().queued() > 0) {
+                    Thread.sleep(1);
+                }
+                long nanos = System.nanoTime() - start;
+                long acked = engine.status().servers().get(0).acknowledged();
+                long coalesced = registry.clients().get(0).coalesced();
+                if (acked != records) {
+                    throw new IllegalStateException("lost records: " + acked + " of " + records + " acknowledged");
+                }
+                rates[run] = records / (nanos / 1e9);
+                System.out.printf("registry run %d: %d groups x %d waves = %d records in %.3f s = %.0f records/s,"
+                        + " %d coalesced, none lost%n", run + 1, groups, waves, records, nanos / 1e9, rates[run],
+                        coalesced);
+                client.close();
+            } finally {
+                deleteQueue(dir);
+            }
+        }
+        Arrays.sort(rates);
+        System.out.printf("through the registry: median %.0f records/s (min %.0f, max %.0f) over %d runs%n",
+                rates[runs / 2], rates[0], rates[runs - 1], runs);
+    }
+
+    /** Waits until the accounting client has taken {@code states} states in all. */
+    private static void awaitTaken(StandaloneRegistry registry, long states) throws InterruptedException {
+        while (registry.clients().get(0).delivered() < states) {
+            Thread.sleep(0, 200_000);
+        }
+    }
+
     private static long timed(AccountingEngine engine, GroupState s) {
         long t = System.nanoTime();
         engine.groupChanged(s);
@@ -157,12 +235,16 @@ public final class AccountingBenchmark {
     }
 
     private static GroupState state(String group, VrrsState old, VrrsState state) throws Exception {
+        return GroupState.of(group, "VRRP", old, update(state));
+    }
+
+    private static ServerUpdate update(VrrsState state) throws Exception {
         InetAddress self = InetAddress.getByName("192.0.2.2");
         InetAddress peer = InetAddress.getByName("192.0.2.3");
         InetAddress virtual = InetAddress.getByName("192.0.2.1");
-        return GroupState.of(group, "VRRP", old, new ServerUpdate(state, StateReason.PROTOCOL, AddressFamily.IPV4,
-                virtual, MacAddress.vrrp(AddressFamily.IPV4, 1), state == VrrsState.ACTIVE ? self : peer,
-                state == VrrsState.ACTIVE ? peer : self));
+        return new ServerUpdate(state, StateReason.PROTOCOL, AddressFamily.IPV4, virtual,
+                MacAddress.vrrp(AddressFamily.IPV4, 1), state == VrrsState.ACTIVE ? self : peer,
+                state == VrrsState.ACTIVE ? peer : self);
     }
 
     private static void deleteQueue(Path dir) throws Exception {

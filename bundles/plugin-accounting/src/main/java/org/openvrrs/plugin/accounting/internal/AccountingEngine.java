@@ -1,6 +1,7 @@
 package org.openvrrs.plugin.accounting.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -13,16 +14,16 @@ import org.openvrrs.net.api.SystemScheduler;
 import org.openvrrs.plugin.accounting.internal.queue.DurableQueue;
 import org.openvrrs.plugin.accounting.internal.radius.RadiusTransport;
 import org.openvrrs.vrrs.api.GroupState;
-import org.openvrrs.vrrs.api.VrrsClient;
+import org.openvrrs.vrrs.api.VrrsBatchClient;
 
 /**
- * The accounting plug-in without OSGi: a {@link VrrsClient} made of four parts on one {@link Scheduler}, each
+ * The accounting plug-in without OSGi: a {@link VrrsBatchClient} made of four parts on one {@link Scheduler}, each
  * knowing only the ones after it: the {@link TransitionRecorder} turns transitions into records, the
  * {@link GroupDelivery} queues them durably and delivers each group's in order through the {@link RadiusExchange}
  * (requests, retransmissions, failover), and the {@link StatusReport} reads the last two for the show command.
  * This class wires them and owns the configuration in force.
  */
-public final class AccountingEngine implements VrrsClient, AutoCloseable {
+public final class AccountingEngine implements VrrsBatchClient, AutoCloseable {
     private static final long WAIT_SECONDS = 5;
 
     private final SystemScheduler ownScheduler;
@@ -70,8 +71,8 @@ public final class AccountingEngine implements VrrsClient, AutoCloseable {
     }
 
     @Override
-    public void groupChanged(GroupState state) {
-        recorder.groupChanged(state);
+    public void groupsChanged(List<GroupState> states) {
+        recorder.groupsChanged(states);
     }
 
     /** A consistent snapshot, waited for at most a few seconds. */

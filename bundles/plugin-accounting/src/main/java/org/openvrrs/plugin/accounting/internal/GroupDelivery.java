@@ -82,23 +82,25 @@ final class GroupDelivery {
     }
 
     /**
-     * Writes {@code r} to the durable queue, so that when this returns it survives a crash, then queues it for
-     * delivery. Any thread.
+     * Writes {@code records} to the durable queue with one flush, so that when this returns every one survives a
+     * power loss, then queues them for delivery. Any thread.
      */
-    void submit(AccountingRecord r) {
+    void submit(List<AccountingRecord> records) {
         try {
-            queue.append(r);
+            queue.appendAll(records);
         } catch (IOException e) {
             // still sent from memory, but would not survive a restart: say so loudly
-            LOG.error("Accounting: cannot write {} of {} to {}: {}", r.typeName(), r.group(), queue.directory(),
-                    e.getMessage());
-            ERR.debug("VRRS/ACCT/ERR: {} {} session {} not written to disk: {}", r.group(), r.typeName(),
-                    r.sessionId(), e.getMessage());
+            LOG.error("Accounting: cannot write {} record(s) ({} of {} first) to {}: {}", records.size(),
+                    records.get(0).typeName(), records.get(0).group(), queue.directory(), e.getMessage());
+            for (AccountingRecord r : records) {
+                ERR.debug("VRRS/ACCT/ERR: {} {} session {} not written to disk: {}", r.group(), r.typeName(),
+                        r.sessionId(), e.getMessage());
+            }
         }
         try {
-            scheduler.execute(() -> enqueue(r));
+            scheduler.execute(() -> records.forEach(this::enqueue));
         } catch (IllegalStateException schedulerClosed) {
-            // stopping: the record is on disk for the next start
+            // stopping: the records are on disk for the next start
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import org.openvrrs.plugin.accounting.internal.queue.AccountingRecord;
 import org.openvrrs.plugin.accounting.internal.radius.RadiusAttribute;
 import org.openvrrs.vrrs.api.GroupState;
-import org.openvrrs.vrrs.api.VrrsClient;
+import org.openvrrs.vrrs.api.VrrsBatchClient;
 import org.openvrrs.vrrs.api.VrrsState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns VRRS transitions into accounting records: becoming ACTIVE gives an Accounting-On, at once; leaving ACTIVE an
  * Accounting-Off, not before the group's accounting delay; anything else nothing. A record carries every attribute
- * but Acct-Delay-Time (computed at each send) and is handed on before {@link #groupChanged} returns.
+ * but Acct-Delay-Time (computed at each send) and is handed on before {@link #groupsChanged} returns: the records of
+ * the transitions of one call together, so they are made durable with one flush.
  *
  * <p>Remembers per group only whether it was ACTIVE and its last IPv4 interface address, not persisted: after a
  * restart a group reported ACTIVE gets a new Accounting-On.
  */
-final class TransitionRecorder implements VrrsClient {
+final class TransitionRecorder implements VrrsBatchClient {
     private static final Logger EV = LoggerFactory.getLogger("org.openvrrs.debug.accounting.events");
     /** The Cisco AV-pair naming the group: {@code vrrs=NAME}. */
     static final String VSA_PREFIX = "vrrs=";
@@ -37,7 +38,7 @@ final class TransitionRecorder implements VrrsClient {
     private final Supplier<AccountingModel> model;
     private final Clock clock;
     private final LongSupplier sequence;
-    private final Consumer<AccountingRecord> delivery;
+    private final Consumer<List<AccountingRecord>> delivery;
     // one callback at a time per client; guarded by this all the same
     private final Map<String, VrrsState> lastState = new HashMap<>();
     private final Map<String, Inet4Address> lastNasIp = new HashMap<>();
@@ -45,10 +46,10 @@ final class TransitionRecorder implements VrrsClient {
     /**
      * @param clock    wall-clock time of transitions
      * @param sequence the durable queue's sequence numbers
-     * @param delivery takes each record (writing it durably) before {@link #groupChanged} returns
+     * @param delivery takes the records of one call (writing them durably) before {@link #groupsChanged} returns
      */
     TransitionRecorder(Supplier<AccountingModel> model, Clock clock, LongSupplier sequence,
-            Consumer<AccountingRecord> delivery) {
+            Consumer<List<AccountingRecord>> delivery) {
         this.model = model;
         this.clock = clock;
         this.sequence = sequence;
@@ -56,28 +57,43 @@ final class TransitionRecorder implements VrrsClient {
     }
 
     @Override
-    public void groupChanged(GroupState s) {
-        AccountingRecord r;
+    public void groupsChanged(List<GroupState> states) {
+        List<AccountingRecord> records = new ArrayList<>(states.size());
         synchronized (this) {
-            VrrsState prev = lastState.put(s.group(), s.state());
-            Inet4Address own = ownAddress(s); // noted on every update, for an Off to INIT after an unaccounted On
-            boolean on = s.state() == VrrsState.ACTIVE && prev != VrrsState.ACTIVE;
-            boolean off = s.state() != VrrsState.ACTIVE && prev == VrrsState.ACTIVE;
-            if (!on && !off) {
-                return;
+            for (GroupState s : states) {
+                AccountingRecord r = recordOf(s);
+                if (r != null) {
+                    records.add(r);
+                }
             }
-            AccountingModel m = model.get();
-            if (m.methodList(s.group()).isEmpty()) {
-                EV.debug("VRRS/ACCT/EV: {} {} -> {}, no accounting method list ({}), no record", s.group(),
-                        prev == null ? VrrsState.INIT : prev, s.state(), m.settings(s.group()).methodList());
-                return;
-            }
-            r = record(m, s, on, own);
         }
-        delivery.accept(r);
-        EV.debug("VRRS/ACCT/EV: {} -> {}, {} queued, session {}{}", s.group(), s.state(), r.typeName(),
-                r.sessionId(), r.notBeforeMillis() > r.eventMillis()
-                        ? ", sent in " + (r.notBeforeMillis() - r.eventMillis()) / 1000 + " s" : "");
+        if (records.isEmpty()) {
+            return;
+        }
+        delivery.accept(records);
+        for (AccountingRecord r : records) {
+            EV.debug("VRRS/ACCT/EV: {} {} queued, session {}{}", r.group(), r.typeName(), r.sessionId(),
+                    r.notBeforeMillis() > r.eventMillis()
+                            ? ", sent in " + (r.notBeforeMillis() - r.eventMillis()) / 1000 + " s" : "");
+        }
+    }
+
+    /** The record a transition makes, or null when it makes none. Holding this. */
+    private AccountingRecord recordOf(GroupState s) {
+        VrrsState prev = lastState.put(s.group(), s.state());
+        Inet4Address own = ownAddress(s); // noted on every update, for an Off to INIT after an unaccounted On
+        boolean on = s.state() == VrrsState.ACTIVE && prev != VrrsState.ACTIVE;
+        boolean off = s.state() != VrrsState.ACTIVE && prev == VrrsState.ACTIVE;
+        if (!on && !off) {
+            return null;
+        }
+        AccountingModel m = model.get();
+        if (m.methodList(s.group()).isEmpty()) {
+            EV.debug("VRRS/ACCT/EV: {} {} -> {}, no accounting method list ({}), no record", s.group(),
+                    prev == null ? VrrsState.INIT : prev, s.state(), m.settings(s.group()).methodList());
+            return null;
+        }
+        return record(m, s, on, own);
     }
 
     private AccountingRecord record(AccountingModel m, GroupState s, boolean on, Inet4Address own) {

@@ -93,4 +93,28 @@ class AccountingClientTest {
         client.close();
         assertThat(registry.clients()).extracting(ClientInfo::name).doesNotContain("VRRS-Accounting");
     }
+
+    @Test
+    void transitionsHandedOverTogetherAreWrittenDurablyAsOneFileAndEachIsSent() throws Exception {
+        AccountingModel model = ConfigParser.parse(Map.of(), factories(
+                ConfigParser.SERVER_PID, map("name", "rad1", "address", "198.51.100.10", "secret", SECRET),
+                ConfigParser.METHOD_LIST_PID, map("name", "default", "groups", "radius")));
+        engine = new AccountingEngine(new DurableQueue(dir), model, Fixtures.wallClock(scheduler, 0), scheduler,
+                r -> transport = new ScriptedTransport(scheduler, r));
+        scheduler.runUntilIdle();
+
+        engine.groupsChanged(java.util.List.of(Fixtures.state("G1", VrrsState.BACKUP, VrrsState.ACTIVE),
+                Fixtures.state("G2", VrrsState.BACKUP, VrrsState.ACTIVE),
+                Fixtures.state("G3", VrrsState.INIT, VrrsState.BACKUP))); // no record: never was ACTIVE
+
+        // durable before the call returned: one file (one flush) with both records
+        try (var files = Files.list(dir)) {
+            assertThat(files).singleElement().satisfies(f -> assertThat(f.toString()).endsWith(".rec"));
+        }
+        assertThat(new DurableQueue(dir).loaded()).extracting(queued -> queued.group())
+                .containsExactly("G1", "G2");
+        scheduler.runUntilIdle();
+        assertThat(transport.sent).extracting(s -> s.text(RadiusAttribute.VENDOR_SPECIFIC)
+                .replaceAll(".*vrrs=", "")).containsExactlyInAnyOrder("G1", "G2");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.openvrrs.vrrs.api.ClientInfo;
 import org.openvrrs.vrrs.api.ClientPriority;
 import org.openvrrs.vrrs.api.GroupState;
+import org.openvrrs.vrrs.api.VrrsBatchClient;
 import org.openvrrs.vrrs.api.VrrsClient;
 import org.openvrrs.vrrs.core.internal.GroupRounds.Level;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A registered client and its mailbox: at most one pending state per group (a newer state replaces an older one not
- * yet taken), drained by one thread at a time so the client never sees two callbacks at once.
+ * yet taken), drained by one thread at a time so the client never sees two callbacks at once. A
+ * {@link VrrsBatchClient} takes everything waiting in one call.
  */
 final class ClientEntry {
     private static final Logger LOG = LoggerFactory.getLogger(ClientEntry.class);
@@ -31,6 +33,10 @@ final class ClientEntry {
     final boolean allGroups;
     final Object owner;
     private final VrrsClient callback;
+    /** The callback as a batch client, or null. */
+    private final VrrsBatchClient batch;
+    /** Most states in one batch call: bounds the time one call holds the levels of the groups it carries. */
+    static final int MAX_BATCH = 256;
 
     /** Groups followed by name. Guarded by the database lock. */
     final Set<String> following = new TreeSet<>();
@@ -66,6 +72,7 @@ final class ClientEntry {
         this.priority = priority;
         this.allGroups = allGroups;
         this.callback = callback;
+        this.batch = callback instanceof VrrsBatchClient b ? b : null;
         this.owner = owner;
     }
 
@@ -101,33 +108,46 @@ final class ClientEntry {
         return schedule;
     }
 
-    /** Delivers everything in the mailbox, one callback at a time, then lets the next offer schedule again. */
+    /**
+     * Delivers everything in the mailbox, one callback at a time (a batch client: everything waiting in one call),
+     * then lets the next offer schedule again.
+     */
     void drain() {
         while (true) {
-            Pending p;
+            List<Pending> taken = new ArrayList<>(1);
             synchronized (this) {
                 Iterator<Pending> it = mailbox.values().iterator();
                 if (closed || !it.hasNext()) {
                     scheduled = false;
                     return;
                 }
-                p = it.next();
-                it.remove();
-                takenVersion.put(p.state.group(), p.version);
+                do {
+                    Pending p = it.next();
+                    it.remove();
+                    takenVersion.put(p.state.group(), p.version);
+                    taken.add(p);
+                } while (batch != null && taken.size() < MAX_BATCH && it.hasNext());
             }
             try {
                 callbackSince = System.nanoTime() | 1; // never 0 while running
-                callback.groupChanged(p.state);
-                delivered.increment();
+                if (batch != null) {
+                    batch.groupsChanged(taken.stream().map(p -> p.state).toList());
+                } else {
+                    callback.groupChanged(taken.get(0).state);
+                }
+                delivered.add(taken.size());
             } catch (RuntimeException | LinkageError | AssertionError e) {
-                failed.increment();
-                LOG.warn("VRRS client {} ({}) failed on group {} state {}: {}", id, name, p.state.group(),
-                        p.state.state(), e.toString());
+                failed.add(taken.size());
+                GroupState first = taken.get(0).state;
+                LOG.warn("VRRS client {} ({}) failed on group {} state {}{}: {}", id, name, first.group(),
+                        first.state(), taken.size() > 1 ? " and " + (taken.size() - 1) + " more" : "", e.toString());
                 LOG.debug("VRRS client {} failure", id, e);
             } finally {
                 callbackSince = 0;
-                if (p.level != null) {
-                    p.level.done();
+                for (Pending p : taken) {
+                    if (p.level != null) {
+                        p.level.done();
+                    }
                 }
             }
         }

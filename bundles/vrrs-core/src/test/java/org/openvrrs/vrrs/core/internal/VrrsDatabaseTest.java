@@ -23,6 +23,7 @@ import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.MacAddress;
 import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
+import org.openvrrs.vrrs.api.VrrsBatchClient;
 import org.openvrrs.vrrs.api.VrrsState;
 
 class VrrsDatabaseTest {
@@ -180,6 +181,54 @@ class VrrsDatabaseTest {
             assertThat(seqs).isSorted().doesNotHaveDuplicates();
         }
         assertThat(client.maxRunning.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchClientTakesWhatWaitsInOneCallEachGroupOnceInOrderEndingWithTheLatest() throws Exception {
+        CountDownLatch firstCallHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<GroupState>> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        VrrsBatchClient batch = states -> {
+            calls.add(List.copyOf(states));
+            if (calls.size() == 1) {
+                firstCallHeld.countDown();
+                await().atMost(ofSeconds(20)).until(() -> release.getCount() == 0);
+            }
+        };
+        ClientHandle reg = registry.registerClient("accounting-like", ClientPriority.LOW, true, batch);
+        ServerHandle first = registry.registerServer("VRRP", "G0");
+        first.update(update(VrrsState.ACTIVE, 1));
+        assertThat(firstCallHeld.await(10, TimeUnit.SECONDS)).isTrue(); // the client is busy with G0
+
+        List<ServerHandle> servers = new ArrayList<>();
+        for (int g = 1; g <= 40; g++) {
+            ServerHandle s = registry.registerServer("VRRP", "G" + g);
+            servers.add(s);
+            s.update(update(VrrsState.BACKUP, 1));
+            s.update(update(VrrsState.ACTIVE, 2));
+        }
+        // every group's first state waits in the mailbox and was replaced there by its latest
+        await().atMost(ofSeconds(10)).until(() -> registry.clients().stream().filter(c -> c.id() == reg.id())
+                .findFirst().orElseThrow().coalesced() >= 40);
+        release.countDown();
+
+        await().until(() -> calls.stream().mapToLong(c -> c.stream().filter(s -> s.hasServer() && seqOf(s) == 2)
+                .count()).sum() == 40);
+        // what waited while the client was busy came in one call
+        assertThat(calls.get(1)).extracting(GroupState::group).containsAll(
+                java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(g -> "G" + g).toList());
+        assertThat(calls.get(1)).extracting(GroupState::state).containsOnly(VrrsState.ACTIVE);
+        for (List<GroupState> call : calls) {
+            assertThat(call).extracting(GroupState::group).doesNotHaveDuplicates();
+        }
+        for (int g = 1; g <= 40; g++) {
+            String name = "G" + g;
+            List<Integer> seqs = calls.stream().flatMap(List::stream).filter(s -> s.group().equals(name))
+                    .filter(GroupState::hasServer).map(VrrsDatabaseTest::seqOf).toList();
+            assertThat(seqs).isSorted().doesNotHaveDuplicates().endsWith(2);
+        }
+        ClientInfo info = registry.clients().stream().filter(c -> c.id() == reg.id()).findFirst().orElseThrow();
+        assertThat(info.delivered()).isEqualTo(calls.stream().mapToLong(List::size).sum());
     }
 
     @Test

@@ -44,4 +44,42 @@ class DurableQueueTest {
         assertThat(dir.resolve("00000000000000000002.tmp")).doesNotExist();
         assertThat(dir.resolve("00000000000000000003.rec.bad")).exists();
     }
+
+    @Test
+    void aBatchIsOneFileKeptUntilItsLastRecordIsAcknowledged() throws Exception {
+        DurableQueue q = new DurableQueue(dir);
+        q.append(record(q.nextSeq(), "A"));
+        List<AccountingRecord> batch = List.of(record(q.nextSeq(), "B"), record(q.nextSeq(), "C"),
+                record(q.nextSeq(), "D"));
+        q.appendAll(batch);
+        try (var files = Files.list(dir)) {
+            assertThat(files).hasSize(2);
+        }
+        DurableQueue reopened = new DurableQueue(dir);
+        assertThat(reopened.loaded()).containsExactly(record(1, "A"), record(2, "B"), record(3, "C"), record(4, "D"));
+
+        q.remove(batch.get(0));
+        q.remove(batch.get(2));
+        assertThat(dir.resolve("00000000000000000002.rec")).exists();
+        // after a crash here the acknowledged records of the batch are sent again (same session), none is lost
+        assertThat(new DurableQueue(dir).loaded()).extracting(AccountingRecord::seq).containsExactly(1L, 2L, 3L, 4L);
+
+        q.remove(batch.get(1));
+        assertThat(dir.resolve("00000000000000000002.rec")).doesNotExist();
+        q.remove(record(1, "A"));
+        assertThat(new DurableQueue(dir).loaded()).isEmpty();
+    }
+
+    @Test
+    void aBatchFileCutShortIsSetAsideWhole() throws Exception {
+        DurableQueue q = new DurableQueue(dir);
+        q.appendAll(List.of(record(q.nextSeq(), "A"), record(q.nextSeq(), "B")));
+        Path file = dir.resolve("00000000000000000001.rec");
+        String text = Files.readString(file);
+        Files.writeString(file, text.substring(0, text.length() - 5)); // the last record's "end" is gone
+        DurableQueue again = new DurableQueue(dir);
+        assertThat(again.loaded()).isEmpty();
+        assertThat(again.corrupt()).isEqualTo(1);
+        assertThat(dir.resolve("00000000000000000001.rec.bad")).exists();
+    }
 }
