@@ -33,6 +33,9 @@ final class DistributionNode implements AutoCloseable {
     static final String ASSEMBLY_PROPERTY = "openvrrs.assembly";
     private static final String USER = "operator";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** README "On real interfaces": the demo's files an operator deletes. */
+    private static final String DEMO_FILES =
+            "org\\.openvrrs\\.(vrrp\\.group-demo-.*|net\\.sim|plugin\\.subinterface-demo-.*)\\.cfg";
     /** Karaf colours some of its messages (e.g. "Command not found") even without a terminal. */
     private static final String ANSI = "\u001B\\[[;\\d]*m";
 
@@ -80,6 +83,13 @@ final class DistributionNode implements AutoCloseable {
             StringBuilder cfg = new StringBuilder();
             group.getValue().forEach((k, v) -> cfg.append(k).append(" = ").append(v).append('\n'));
             Files.writeString(etc.resolve("org.openvrrs.vrrp.group-" + group.getKey() + ".cfg"), cfg.toString());
+        }
+
+        // and delete the demo's files, as README says
+        try (Stream<Path> files = Files.list(etc)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches(DEMO_FILES)).toList()) {
+                Files.delete(f);
+            }
         }
 
         Path featuresCfg = etc.resolve("org.apache.karaf.features.cfg");

@@ -21,15 +21,27 @@ final class Keepalived {
      * @param version  VRRP version, 2 or 3
      */
     Keepalived(NetnsLan lan, String ns, int version, List<String> instance) throws IOException {
+        this(lan, ns, version, List.of(instance), "");
+    }
+
+    /**
+     * Several instances ({@code VI_1}, {@code VI_2}, ...), each given by its body lines.
+     *
+     * @param globalDefs more {@code global_defs} lines, e.g. {@code vrrp_garp_master_delay 5}; "" for none
+     */
+    Keepalived(NetnsLan lan, String ns, int version, List<List<String>> instances, String globalDefs)
+            throws IOException {
         this.lan = lan;
         this.ns = ns;
         this.config = lan.logDir().resolve("keepalived-" + ns + ".conf");
         StringBuilder sb = new StringBuilder();
         sb.append("global_defs {\n  router_id ").append(ns).append("\n  vrrp_version ").append(version)
-                .append("\n  script_user root\n  enable_script_security\n}\n");
-        sb.append("vrrp_instance VI_1 {\n");
-        instance.forEach(l -> sb.append("  ").append(l).append('\n'));
-        sb.append("}\n");
+                .append("\n  script_user root\n  enable_script_security\n").append(globalDefs).append("}\n");
+        for (int i = 0; i < instances.size(); i++) {
+            sb.append("vrrp_instance VI_").append(i + 1).append(" {\n");
+            instances.get(i).forEach(l -> sb.append("  ").append(l).append('\n'));
+            sb.append("}\n");
+        }
         Files.writeString(config, sb.toString());
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
     }
@@ -52,6 +64,12 @@ final class Keepalived {
     boolean logged(String text) throws IOException {
         Path log = log();
         return Files.exists(log) && Files.readString(log).contains(text);
+    }
+
+    /** How many times the log of its latest start contains {@code text}. */
+    int count(String text) throws IOException {
+        Path log = log();
+        return Files.exists(log) ? Files.readString(log).split(Pattern.quote(text), -1).length - 1 : 0;
     }
 
     /** The state its latest start last entered ("MASTER", "BACKUP", "FAULT"; "" before any), from its log. */
