@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Accounting throughput against a local FreeRADIUS of its own (docs/benchmarks-accounting.md):
 #   1. FreeRADIUS's own ceiling: radclient, no durability, RUNS x REQUESTS Accounting-Requests, 256 in flight;
-#   2. OpenVRRS through the real registry: AccountingBenchmark ... registry GROUPS WAVES RUNS.
+#   2. OpenVRRS through the real registry: AccountingBenchmark ... registry GROUPS WAVES RUNS;
+#   3. OpenVRRS called one transition at a time (one flush per record), the backlog and the callback latency:
+#      AccountingBenchmark ... 32 50 RUNS.
 # Usage: bench/scripts/accounting-bench.sh [GROUPS=1000] [WAVES=6] [RUNS=5] [REQUESTS=10000]
 # Needs: freeradius, radclient (freeradius-utils), bench/target/benchmarks.jar (mvn -pl bench -am package -DskipTests).
 set -euo pipefail
@@ -54,4 +56,6 @@ for run in $(seq 1 "$RUNS"); do
 done
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JAR" org.openvrrs.plugin.accounting.AccountingBenchmark \
   "$PORT" "$SECRET" registry "$GROUPS_N" "$WAVES" "$RUNS"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JAR" org.openvrrs.plugin.accounting.AccountingBenchmark \
+  "$PORT" "$SECRET" 32 50 "$RUNS"
 echo "detail file: $(grep -c 'Acct-Status-Type' "$WORK/acct/detail" || true) records written by FreeRADIUS in all"
