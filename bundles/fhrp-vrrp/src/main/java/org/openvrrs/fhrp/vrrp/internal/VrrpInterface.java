@@ -157,6 +157,10 @@ final class VrrpInterface {
         if (advert.source().equals(group.sourceAddress())) {
             return; // our own advert, looped back by the platform
         }
+        if (!group.options().unicast().accepts(advert.source())) {
+            statistics.drop(DropReason.UNICAST_PEER, group.statistics()); // not one of its unicast peers
+            return;
+        }
         if (advert.version() == VrrpVersion.V2 && !authenticated(advert, group)) {
             return;
         }

@@ -56,15 +56,23 @@ public final class VrrpRuntime {
      */
     public AutoCloseable addGroup(Map<String, ?> properties, StateListener listener) {
         VrrpGroupConfig config = VrrpGroupComponent.READER.read(properties);
+        GroupOptions options = VrrpGroupComponent.OPTIONS_READER.read(properties);
+        engine.leaderLoops().claim(config.key(), config.vrrsName(), options.leader());
         VrrsLink link = new VrrsLink(whiteboard, config);
-        VrrpEngine.Handle handle = engine.add(config, (t, update) -> {
+        VrrpEngine.Handle handle = engine.add(config, options, (t, update) -> {
             link.changed(t, update);
             InetAddress master = t.masterAddress();
             listener.changed(config.key(), t.newState().name(), master == null ? "" : IpAddresses.format(master),
                     t.priority());
         });
         link.attach(handle);
+        LeaderLink leader = options.follows() && whiteboard != null
+                ? new LeaderLink(whiteboard, handle, options.leader()) : null;
         return () -> {
+            if (leader != null) {
+                leader.close();
+            }
+            engine.leaderLoops().release(config.key());
             engine.remove(handle);
             link.close();
         };
