@@ -158,7 +158,7 @@ final class VrrpInterface {
             return; // our own advert, looped back by the platform
         }
         if (!group.options().unicast().accepts(advert.source())) {
-            statistics.drop(DropReason.UNICAST_PEER, group.statistics()); // not one of its unicast peers
+            statistics.unlistedSource(group.statistics()); // not one of its unicast peers
             return;
         }
         if (advert.version() == VrrpVersion.V2 && !authenticated(advert, group)) {

@@ -47,10 +47,5 @@ public enum DropReason {
      * receive path also drops with this reason an advert whose Auth Type is not the group's (vrrpStatsAuthTypeMismatch)
      * or whose simple text password differs (vrrpStatsAuthFailures).
      */
-    AUTHENTICATION,
-    /**
-     * A group with unicast peers (keepalived {@code unicast_peer}) heard an advert from an address not in its list;
-     * dropped by the receive path, never by the codec.
-     */
-    UNICAST_PEER
+    AUTHENTICATION
 }

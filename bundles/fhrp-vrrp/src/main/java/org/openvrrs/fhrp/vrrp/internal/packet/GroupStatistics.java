@@ -92,11 +92,15 @@ public final class GroupStatistics {
             case ADDRESS_COUNT, ADDRESS_FAMILY -> addressListErrors.increment();
             case ADVERT_INTERVAL -> advIntervalErrors.increment();
             case AUTHENTICATION -> invalidAuthType.increment();
-            case UNICAST_PEER -> unlistedSources.increment();
             case MALFORMED -> {
                 // not attributable to a virtual router
             }
         }
+    }
+
+    /** An advert dropped because its source is not one of the group's unicast peers. */
+    public void unlistedSource() {
+        unlistedSources.increment();
     }
 
     /** Adverts dropped because their source is not one of the group's unicast peers. */
