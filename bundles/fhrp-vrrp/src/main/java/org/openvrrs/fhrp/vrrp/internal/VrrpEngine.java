@@ -14,6 +14,7 @@ import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.Registration;
 import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.StateReason;
+import org.openvrrs.vrrs.api.VrrsWhiteboard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +44,14 @@ final class VrrpEngine {
             return options;
         }
 
-        /** A follower's leader changed (any thread): kept for a group that starts later, passed to a running one. */
-        void leaderChanged(GroupState state) {
+        /**
+         * A follower's leader changed (any thread): kept for a group that starts later.
+         *
+         * @return the running group, to be told on its network thread; null while none runs
+         */
+        VrrpGroup leaderChanged(GroupState state) {
             leader = state;
-            VrrpGroup g = group;
-            if (g != null) {
-                g.onNetworkThread(() -> g.leaderChanged(state.state(), state.reason()));
-            }
+            return group;
         }
 
         VrrpGroupConfig config() {
@@ -64,6 +66,7 @@ final class VrrpEngine {
 
     private final VrrpStatistics statistics = new VrrpStatistics();
     private final LeaderLoops leaderLoops = new LeaderLoops();
+    private LeaderLinks leaderLinks; // with the first follower
     private final long startNanos = System.nanoTime();
     private final boolean virtualClock;
     private final Map<String, NetworkRuntime> networks = new HashMap<>();
@@ -128,6 +131,17 @@ final class VrrpEngine {
     /** Which groups follow which VRRS name, to refuse loops. */
     LeaderLoops leaderLoops() {
         return leaderLoops;
+    }
+
+    /**
+     * The followers' links to their leaders, declared on {@code whiteboard} (every group of an appliance declares on
+     * the same one, its bundle's).
+     */
+    synchronized LeaderLinks leaderLinks(VrrsWhiteboard whiteboard) {
+        if (leaderLinks == null) {
+            leaderLinks = new LeaderLinks(whiteboard);
+        }
+        return leaderLinks;
     }
 
     VrrpStatistics statistics() {

@@ -16,6 +16,7 @@ import org.openvrrs.net.api.Frames;
 import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Network;
+import org.openvrrs.net.api.Scheduler;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.MacAddress;
@@ -106,6 +107,11 @@ final class VrrpGroup implements VirtualRouter.Actions {
     /** A snapshot for show commands and VRRS, taken now; call it on the network's scheduler thread. */
     GroupStatus status() {
         return GroupStatus.of(this);
+    }
+
+    /** The network's scheduler: its thread is where this group runs. */
+    Scheduler scheduler() {
+        return network.scheduler();
     }
 
     /** Runs {@code task} on the network's scheduler thread, where this group's state may be read. */
@@ -351,7 +357,11 @@ final class VrrpGroup implements VirtualRouter.Actions {
         if (l != null) {
             l.changed(t, VrrsLink.update(t, config, virtualMac()));
         }
-        if (t.stateChanged()) {
+        if (t.stateChanged() && options.follows()) {
+            // thousands may follow one leader, whose own change is logged: one line each would flood the log
+            LOG.debug("VRRP {}: {} -> {} (following {}, {})", config.key(), t.oldState(), t.newState(),
+                    options.leader(), t.reason().label());
+        } else if (t.stateChanged()) {
             LOG.info("VRRP {}: {} -> {} ({}{})", config.key(), t.oldState(), t.newState(), t.reason().label(),
                     takeoverTiming(t.takeover()));
         }

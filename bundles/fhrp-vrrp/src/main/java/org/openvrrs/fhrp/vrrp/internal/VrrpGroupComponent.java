@@ -6,6 +6,7 @@ import org.openvrrs.config.api.ConfigSecret;
 import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
+import org.openvrrs.net.api.Registration;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.VrrsWhiteboard;
 import org.osgi.framework.BundleContext;
@@ -149,7 +150,8 @@ public final class VrrpGroupComponent {
     private final LiveConfig<VrrpGroupConfig> config = LiveConfig.inertUntilValid(READER, LOG);
     private VrrsLink link; // null, as the handle, while no configuration was accepted
     private VrrpEngine.Handle handle;
-    private LeaderLink leaderLink; // while the group follows a VRRS name
+    private Registration following; // while the group follows a VRRS name
+    private String followed = "";
 
     @Activate
     public VrrpGroupComponent(@Reference VrrpService service, Map<String, Object> properties,
@@ -213,19 +215,21 @@ public final class VrrpGroupComponent {
     }
 
     private void followLeader(GroupOptions o) {
-        if (!o.follows() || whiteboard == null) {
-            closeLeaderLink();
-        } else if (leaderLink == null) {
-            leaderLink = new LeaderLink(whiteboard, handle, o.leader());
-        } else {
-            leaderLink.follow(o.leader());
+        if (following != null && o.leader().equals(followed)) {
+            return;
+        }
+        closeLeaderLink();
+        if (o.follows() && whiteboard != null) {
+            following = service.engine().leaderLinks(whiteboard).follow(o.leader(), handle);
+            followed = o.leader();
         }
     }
 
     private void closeLeaderLink() {
-        if (leaderLink != null) {
-            leaderLink.close();
-            leaderLink = null;
+        if (following != null) {
+            following.close();
+            following = null;
+            followed = "";
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import org.openvrrs.net.api.Network;
+import org.openvrrs.net.api.Registration;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.VrrsWhiteboard;
 
@@ -66,8 +67,8 @@ public final class VrrpRuntime {
                     t.priority());
         });
         link.attach(handle);
-        LeaderLink leader = options.follows() && whiteboard != null
-                ? new LeaderLink(whiteboard, handle, options.leader()) : null;
+        Registration leader = options.follows() && whiteboard != null
+                ? engine.leaderLinks(whiteboard).follow(options.leader(), handle) : null;
         return () -> {
             if (leader != null) {
                 leader.close();
