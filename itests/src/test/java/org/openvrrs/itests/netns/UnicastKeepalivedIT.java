@@ -180,11 +180,68 @@ public class UnicastKeepalivedIT {
         }
     }
 
-    /** Each advert on r2's wire: time, source, destination, priority, checksum status. */
+    /** IPv6: global unicast sources on both sides (unicast_src_ip / unicastSource), keepalived Master first. */
+    @Test
+    public void ipv6KeepalivedMasterThenOpenVrrsTakesOverWithMulticastBlocked() throws Exception {
+        try (NetnsLan lan = new NetnsLan(dir(), PREFIX)) {
+            String r1 = lan.addNode("r1", "2001:db8::2/64");
+            String r2 = lan.addNode("r2", "2001:db8::3/64");
+            blockMulticast(lan, PREFIX + "sw");
+            Path pcap = dir().resolve("r2.pcap");
+            Files.deleteIfExists(pcap);
+            Process tcpdump = lan.start(r2, "tcpdump.log", List.of("tcpdump", "-i", "eth0", "-U", "-n", "-w",
+                    pcap.toString(), "ip6 proto 112"));
+            Awaitility.await("tcpdump started").atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pcap));
+
+            Keepalived keepalived = new Keepalived(lan, r1, 3, List.of("state BACKUP", "interface eth0",
+                    "virtual_router_id 92", "priority 200", "advert_int 1", "unicast_src_ip 2001:db8::2",
+                    "unicast_peer {", "  2001:db8::3", "}", "virtual_ipaddress {", "  2001:db8::92/64", "}"));
+            keepalived.start();
+            Awaitility.await("keepalived Master").atMost(Duration.ofSeconds(15))
+                    .until(() -> lan.exec(r1, "ip", "-br", "addr", "show", "dev", "eth0").contains("2001:db8::92"));
+            OpenVrrsProcess openvrrs = new OpenVrrsProcess(lan, r2, "eth0", List.of("vrid=92", "family=ipv6",
+                    "addresses=2001:db8::92", "priority=100", "unicastPeers=2001:db8::2",
+                    "unicastSource=2001:db8::3"));
+            Awaitility.await("OpenVRRS Backup of keepalived over unicast").atMost(Duration.ofSeconds(15))
+                    .until(() -> openvrrs.state().equals("BACKUP") && openvrrs.master().equals("2001:db8::2"));
+
+            long trigger = System.currentTimeMillis();
+            keepalived.crash();
+            lan.tryExec(r1, "ip", "addr", "del", "2001:db8::92/64", "dev", "eth0");
+            Awaitility.await("OpenVRRS Master after keepalived's crash").atMost(Duration.ofSeconds(15))
+                    .until(() -> openvrrs.state().equals("MASTER"));
+            keepalived.start(); // back, higher priority: it hears OpenVRRS over unicast and preempts
+            Awaitility.await("keepalived preempts").atMost(Duration.ofSeconds(15))
+                    .until(() -> openvrrs.state().equals("BACKUP") && openvrrs.master().equals("2001:db8::2"));
+            openvrrs.stop();
+            tcpdump.destroy();
+            tcpdump.waitFor();
+
+            List<String[]> adverts = adverts(pcap, true);
+            assertFalse("adverts captured", adverts.isEmpty());
+            for (String[] a : adverts) {
+                assertTrue("advert to a peer, not the group: " + String.join(",", a),
+                        a[2].equals("2001:db8::2") || a[2].equals("2001:db8::3"));
+            }
+            assertTrue("OpenVRRS's adverts pass Wireshark's checksum", adverts.stream()
+                    .filter(a -> a[1].equals("2001:db8::3")).allMatch(a -> a[4].equals("1")));
+            double first = firstAdvert(adverts, "2001:db8::3", "100", trigger / 1000.0);
+            System.out.printf(Locale.ROOT, "IPv6 unicast takeover, keepalived crashed -> OpenVRRS's first advert as "
+                    + "Master: %.3f s (master down interval %.3f s)%n", first - trigger / 1000.0, 3 + 156 / 256.0);
+            assertEquals(0, multicastDropped(lan, PREFIX + "sw"));
+        }
+    }
+
     private static List<String[]> adverts(Path pcap) {
+        return adverts(pcap, false);
+    }
+
+    /** Each advert on r2's wire: time, source, destination, priority, checksum status, TTL / hop limit. */
+    private static List<String[]> adverts(Path pcap, boolean ipv6) {
+        String ip = ipv6 ? "ipv6" : "ip";
         NetnsLan.Result decoded = NetnsLan.run(List.of("tshark", "-r", pcap.toString(), "-Y", "vrrp", "-T", "fields",
-                "-E", "separator=,", "-e", "frame.time_epoch", "-e", "ip.src", "-e", "ip.dst", "-e", "vrrp.prio",
-                "-e", "vrrp.checksum.status", "-e", "ip.ttl"));
+                "-E", "separator=,", "-e", "frame.time_epoch", "-e", ip + ".src", "-e", ip + ".dst", "-e",
+                "vrrp.prio", "-e", "vrrp.checksum.status", "-e", ipv6 ? "ipv6.hlim" : "ip.ttl"));
         assertEquals("tshark: " + decoded.output(), 0, decoded.exitCode());
         return decoded.output().lines().filter(l -> l.matches("^\\d.*")).map(l -> l.split(",")).toList();
     }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.openvrrs.config.api.ConfigException;
+import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpAdvert;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpCodec;
 import org.openvrrs.net.api.FrameKind;
 import org.openvrrs.net.api.Frames;
@@ -97,7 +100,7 @@ class UnicastPeersTest {
         // one advert per interval to each peer: the IP destination is the peer, the MAC the peer's
         List<String> destinations = new ArrayList<>();
         for (byte[] f : fromR1) {
-            byte[] ip = java.util.Arrays.copyOfRange(f, Frames.ETHERNET_HEADER_LENGTH, f.length);
+            byte[] ip = Arrays.copyOfRange(f, Frames.ETHERNET_HEADER_LENGTH, f.length);
             InetAddress to = Frames.ipDestination(ip);
             destinations.add(to.getHostAddress());
             assertThat(Frames.destination(f)).isEqualTo(to.equals(ip("192.0.2.3")) ? mac(2) : mac(3));
@@ -117,7 +120,7 @@ class UnicastPeersTest {
 
         assertThat(states).containsEntry("r1/ipv6", "MASTER").containsEntry("r2/ipv6", "BACKUP");
         assertThat(vrrpFramesFrom(1)).isNotEmpty().allMatch(f -> Frames.destination(f).equals(mac(2))
-                && Frames.ipDestination(java.util.Arrays.copyOfRange(f, 14, f.length)).equals(ip("fe80::3")));
+                && Frames.ipDestination(Arrays.copyOfRange(f, 14, f.length)).equals(ip("fe80::3")));
         assertThat(wire).noneMatch(f -> Frames.destination(f).equals(VrrpCodec.IPV6_GROUP_MAC));
 
         routers.get("r1").stop(); // r2 takes over; its adverts to the dead peer find no neighbour, none go multicast
@@ -161,6 +164,33 @@ class UnicastPeersTest {
         clock.advance(5 * SECOND);
         assertThat(states).containsEntry("r1/ipv6", "MASTER").containsEntry("r2/ipv6", "BACKUP");
         assertThat(masters).containsEntry("r1/ipv6", "2001:db8::2").containsEntry("r2/ipv6", "2001:db8::2");
+    }
+
+    /**
+     * keepalived sends IPv6 unicast adverts with the kernel's default hop limit (64): a listed peer's are taken,
+     * whatever the hop limit; a multicast group still requires 255 (RFC 5798 7.1).
+     */
+    @Test
+    void aListedPeersAdvertsAreTakenWhateverTheirHopLimit() throws Exception {
+        router(1, "ipv6", 100, Map.of("unicastPeers", "2001:db8::9", "unicastSource", "2001:db8::2"));
+        router(2, "ipv6", 100, Map.of());
+        SimRouter peer = new SimRouter("peer", clock);
+        peer.addInterface("eth0", lan, mac(9), InterfaceAddress.parse("2001:db8::9/64"));
+        VrrpAdvert advert = VrrpAdvert.v3(7, 200, ip("2001:db8::9"), List.of(ip("2001:db8::1")), 100);
+        for (String to : List.of("2001:db8::2", "2001:db8::3")) {
+            byte[] frame = new byte[VrrpCodec.frameLength(advert)];
+            VrrpCodec.encodeInto(frame, advert, mac(9), Ipv4ChecksumMode.PSEUDO_HEADER, ip(to));
+            byte[] packet = Arrays.copyOfRange(frame, Frames.ETHERNET_HEADER_LENGTH, frame.length);
+            packet[7] = 64; // the hop limit, outside the checksum
+            byte[] send = packet;
+            for (int second = 0; second < 10; second++) {
+                clock.schedule(second * SECOND, () -> peer.sendIp("eth0", ip(to), send));
+            }
+        }
+        clock.advance(9 * SECOND);
+        assertThat(states).as("r1 follows the listed peer").containsEntry("r1/ipv6", "BACKUP");
+        assertThat(masters).containsEntry("r1/ipv6", "2001:db8::9");
+        assertThat(states).as("r2, multicast, drops the hop-limit-64 adverts").containsEntry("r2/ipv6", "MASTER");
     }
 
     @Test

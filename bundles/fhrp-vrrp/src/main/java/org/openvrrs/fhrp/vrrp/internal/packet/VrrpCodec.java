@@ -215,6 +215,14 @@ public final class VrrpCodec {
      * or a {@code length} outside the array is {@link DropReason#MALFORMED} too.
      */
     public static DecodeResult decodeFrame(byte[] frame, int length) {
+        return decodeFrame(frame, length, true);
+    }
+
+    /**
+     * @param requireTtl255 false skips the TTL / hop limit check, for a group with unicast peers (keepalived sends
+     *                      IPv6 unicast adverts with the default hop limit); its peer list is the check instead
+     */
+    public static DecodeResult decodeFrame(byte[] frame, int length, boolean requireTtl255) {
         if (frame == null || length < Frames.ETHERNET_HEADER_LENGTH || length > frame.length) {
             return drop(DropReason.MALFORMED, null, null, -1);
         }
@@ -268,7 +276,7 @@ public final class VrrpCodec {
         }
 
         int vrid = vrrpLength >= 2 ? frame[vrrp + 1] & 0xff : -1;
-        if (ttl != TTL) {
+        if (requireTtl255 && ttl != TTL) {
             return drop(DropReason.TTL, family, versionOf(frame, vrrp, vrrpLength), vrid);
         }
         if (vrrpLength < VRRP_HEADER_LENGTH) {
