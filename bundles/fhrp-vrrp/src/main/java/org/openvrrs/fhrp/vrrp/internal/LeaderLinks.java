@@ -13,6 +13,7 @@ import org.openvrrs.vrrs.api.ClientPriority;
 import org.openvrrs.vrrs.api.ClientSpec;
 import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.VrrsClient;
+import org.openvrrs.vrrs.api.VrrsState;
 import org.openvrrs.vrrs.api.VrrsWhiteboard;
 
 /**
@@ -64,6 +65,15 @@ final class LeaderLinks {
 
     LeaderLinks(VrrsWhiteboard whiteboard) {
         this.whiteboard = whiteboard;
+    }
+
+    /** The state a follower takes for its leader's: ACTIVE is Master, BACKUP Backup, INIT Initialize. */
+    static VirtualRouter.State mirrored(VrrsState leader) {
+        return switch (leader) {
+            case ACTIVE -> VirtualRouter.State.MASTER;
+            case BACKUP -> VirtualRouter.State.BACKUP;
+            case INIT -> VirtualRouter.State.INITIALIZE;
+        };
     }
 
     static ClientSpec spec(String leader) {

@@ -1,11 +1,18 @@
 package org.openvrrs.fhrp.vrrp.internal;
 
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpAdvert;
+import org.openvrrs.fhrp.vrrp.internal.packet.VrrpCodec;
+import org.openvrrs.net.api.Frames;
 import org.openvrrs.net.api.NetInterface;
+import org.openvrrs.net.api.Network;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.IpAddresses;
+import org.openvrrs.vrrs.api.MacAddress;
 
 /**
  * keepalived's {@code unicast_peer} and {@code unicast_src_ip} for one group: its adverts go to each peer instead of
@@ -29,6 +36,18 @@ record UnicastPeers(List<InetAddress> peers, InetAddress source) {
     /** Whether an advert from {@code sender} is for this group: any sender in multicast mode, else a listed peer. */
     boolean accepts(InetAddress sender) {
         return peers.isEmpty() || peers.contains(sender);
+    }
+
+    /**
+     * Sends {@code advert} to each peer, encoded into {@code buffer} (a whole frame's room) once per peer: the
+     * checksum covers the peer's address.
+     */
+    void send(Network network, String ifname, byte[] buffer, VrrpAdvert advert, MacAddress mac,
+            Ipv4ChecksumMode mode) {
+        for (InetAddress peer : peers) {
+            int length = VrrpCodec.encodeInto(buffer, advert, mac, mode, peer);
+            network.sendIp(ifname, peer, Arrays.copyOfRange(buffer, Frames.ETHERNET_HEADER_LENGTH, length));
+        }
     }
 
     /** The address to send from on {@code iface}: the configured source when the interface has it, else its own. */

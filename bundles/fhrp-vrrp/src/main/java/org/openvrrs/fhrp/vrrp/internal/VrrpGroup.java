@@ -2,7 +2,6 @@ package org.openvrrs.fhrp.vrrp.internal;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import org.openvrrs.fhrp.vrrp.internal.packet.NewMasterReason;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpAdvert;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpCodec;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
-import org.openvrrs.net.api.Frames;
 import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Network;
@@ -188,11 +186,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
 
     private void followLeader() {
         initReason = leaderState == VrrsState.INIT ? InitReason.LEADER_INIT : null;
-        router.follow(switch (leaderState) {
-            case ACTIVE -> VirtualRouter.State.MASTER;
-            case BACKUP -> VirtualRouter.State.BACKUP;
-            case INIT -> VirtualRouter.State.INITIALIZE;
-        }, leaderReason);
+        router.follow(LeaderLinks.mirrored(leaderState), leaderReason);
     }
 
     /** Applies new options; a group that starts or stops following restarts in Initialize (re-evaluated next). */
@@ -292,11 +286,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
             txBuffer = new byte[length];
         }
         if (options.unicast().isUnicast()) {
-            for (InetAddress peer : options.unicast().peers()) {
-                VrrpCodec.encodeInto(txBuffer, advert, virtualMac(), checksumMode(), peer);
-                network.sendIp(config.interfaceName(), peer,
-                        Arrays.copyOfRange(txBuffer, Frames.ETHERNET_HEADER_LENGTH, length));
-            }
+            options.unicast().send(network, config.interfaceName(), txBuffer, advert, virtualMac(), checksumMode());
         } else {
             VrrpCodec.encodeInto(txBuffer, advert, virtualMac(), checksumMode());
             network.send(config.interfaceName(), txBuffer);
