@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.openvrrs.vrrs.api.MacAddress;
@@ -46,6 +47,38 @@ public final class Frames {
         requireUnsigned16(etherType, "EtherType");
         return ByteBuffer.allocate(ETHERNET_HEADER_LENGTH + payload.length)
                 .put(destination.toBytes()).put(source.toBytes()).putShort((short) etherType).put(payload).array();
+    }
+
+    /**
+     * An Ethernet II frame carrying the IP packet {@code ipPacket}: EtherType IPv4 or IPv6 by its version nibble.
+     *
+     * @since 1.2
+     */
+    public static byte[] ipFrame(MacAddress destination, MacAddress source, byte[] ipPacket) {
+        int version = ipPacket.length == 0 ? 0 : (ipPacket[0] & 0xf0) >> 4;
+        if (version != 4 && version != 6) {
+            throw new IllegalArgumentException("not an IPv4 or IPv6 packet (version " + version + ")");
+        }
+        return ethernet(destination, source, version == 4 ? ETHERTYPE_IPV4 : ETHERTYPE_IPV6, ipPacket);
+    }
+
+    /**
+     * The destination address of the IPv4 or IPv6 packet {@code ipPacket} (IP header first, no Ethernet header).
+     *
+     * @since 1.2
+     */
+    public static InetAddress ipDestination(byte[] ipPacket) {
+        int version = ipPacket.length == 0 ? 0 : (ipPacket[0] & 0xf0) >> 4;
+        int at = version == 4 ? 16 : 24;
+        int length = version == 4 ? 4 : 16;
+        if ((version != 4 && version != 6) || ipPacket.length < at + length) {
+            throw new IllegalArgumentException("not an IPv4 or IPv6 packet");
+        }
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(ipPacket, at, at + length));
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e); // 4 or 16 bytes are always an address
+        }
     }
 
     public static MacAddress destination(byte[] frame) {

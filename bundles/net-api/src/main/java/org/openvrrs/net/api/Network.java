@@ -37,6 +37,19 @@ public interface Network {
     /** Sends a whole Ethernet II frame; silently dropped when the line protocol is down, as a wire would. */
     void send(String interfaceName, byte[] ethernetFrame);
 
+    /**
+     * Sends an IPv4 or IPv6 packet, IP header included, to the unicast {@code destination} on the interface's link,
+     * as the host's IP stack would: the network finds the destination's MAC (ARP or neighbour discovery) and the
+     * frame leaves from the interface's own MAC. For protocols that speak to listed peers instead of a multicast
+     * group (VRRP unicast peers). Silently dropped, as a wire would, when the line protocol is down or the neighbour
+     * does not answer; implementations that cannot send unicast IP throw {@code UnsupportedOperationException}.
+     *
+     * @since 1.2
+     */
+    default void sendIp(String interfaceName, InetAddress destination, byte[] ipPacket) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot send unicast IP packets");
+    }
+
     /** The scheduler all callbacks run on, and protocol code should time itself with. */
     Scheduler scheduler();
 

@@ -1,5 +1,6 @@
 package org.openvrrs.net.sim;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -129,6 +130,17 @@ public final class SimLan {
         }
         transmitted.incrementAndGet();
         scheduler.schedule(delay, () -> deliver(from, wireFrame));
+    }
+
+    /** The MAC of whichever other port owns {@code ip} on VLAN {@code vlanId}; null when none does. */
+    MacAddress resolve(Port from, int vlanId, InetAddress ip) {
+        for (Port port : ports) {
+            MacAddress owner = port == from ? null : port.owner(vlanId, ip);
+            if (owner != null) {
+                return owner;
+            }
+        }
+        return null;
     }
 
     private boolean matchesDropRule(byte[] wireFrame) {

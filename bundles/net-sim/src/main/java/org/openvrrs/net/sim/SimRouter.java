@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.openvrrs.net.api.ArpPacket;
 import org.openvrrs.net.api.FrameKind;
 import org.openvrrs.net.api.FrameListener;
 import org.openvrrs.net.api.Frames;
@@ -19,7 +18,8 @@ import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.Registration;
 import org.openvrrs.net.api.Scheduler;
-import org.openvrrs.net.sim.internal.ListenerSet;
+import org.openvrrs.net.sim.internal.InterfaceEvents;
+import org.openvrrs.net.sim.internal.InterfaceEvents.Change;
 import org.openvrrs.net.sim.internal.Port;
 import org.openvrrs.net.sim.internal.RouterInterface;
 import org.openvrrs.vrrs.api.MacAddress;
@@ -42,13 +42,14 @@ public final class SimRouter implements Network {
     private final Scheduler scheduler;
     private final Map<String, RouterInterface> interfaces = new LinkedHashMap<>();
     private final Map<RouterInterface, Attachment> attachments = new HashMap<>();
-    private final ListenerSet<InterfaceListener> interfaceListeners = new ListenerSet<>();
+    private final InterfaceEvents interfaceEvents;
     private int nextIndex = 1;
     private boolean running = true;
 
     public SimRouter(String name, Scheduler scheduler) {
         this.name = Objects.requireNonNull(name, "router name is required");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler is required");
+        this.interfaceEvents = new InterfaceEvents(name, scheduler);
     }
 
     public String name() {
@@ -134,18 +135,13 @@ public final class SimRouter implements Network {
      * with the interface's own MAC.
      */
     @Override
-    public void addVirtualAddress(String ifname, InetAddress ip, MacAddress mac) {
-        Objects.requireNonNull(ip, "virtual address is required");
-        synchronized (this) {
-            require(ifname).addVirtualAddress(ip, mac);
-        }
+    public synchronized void addVirtualAddress(String ifname, InetAddress ip, MacAddress mac) {
+        require(ifname).addVirtualAddress(Objects.requireNonNull(ip, "virtual address is required"), mac);
     }
 
     @Override
-    public void removeVirtualAddress(String ifname, InetAddress ip) {
-        synchronized (this) {
-            require(ifname).removeVirtualAddress(ip);
-        }
+    public synchronized void removeVirtualAddress(String ifname, InetAddress ip) {
+        require(ifname).removeVirtualAddress(ip);
     }
 
     /** Without accept mode the router drops IP packets to {@code ip} (not ARP or neighbour discovery) it receives. */
@@ -174,15 +170,12 @@ public final class SimRouter implements Network {
 
     @Override
     public Registration addInterfaceListener(InterfaceListener listener) {
-        return interfaceListeners.add(listener);
+        return interfaceEvents.add(listener);
     }
 
     @Override
-    public Registration receive(String ifname, FrameKind kind, FrameListener listener) {
-        Objects.requireNonNull(kind, "frame kind is required");
-        synchronized (this) {
-            return require(ifname).receivers(kind).add(listener);
-        }
+    public synchronized Registration receive(String ifname, FrameKind kind, FrameListener listener) {
+        return require(ifname).receivers(Objects.requireNonNull(kind, "frame kind is required")).add(listener);
     }
 
     @Override
@@ -208,6 +201,24 @@ public final class SimRouter implements Network {
             attachment = attachments.get(physical);
         }
         attachment.lan.transmit(attachment, wireFrame);
+    }
+
+    /** Resolves {@code destination} on the LAN at once, as a warm neighbour cache would; unresolved: not sent. */
+    @Override
+    public void sendIp(String ifname, InetAddress destination, byte[] ipPacket) {
+        Attachment attachment;
+        MacAddress source;
+        int vlanId;
+        synchronized (this) {
+            RouterInterface iface = require(ifname);
+            attachment = attachments.get(iface.parent() == null ? iface : iface.parent());
+            source = iface.mac();
+            vlanId = iface.vlanId();
+        }
+        MacAddress mac = attachment.lan.resolve(attachment, vlanId, destination);
+        if (mac != null) {
+            send(ifname, Frames.ipFrame(mac, source, ipPacket));
+        }
     }
 
     @Override
@@ -282,7 +293,7 @@ public final class SimRouter implements Network {
 
     private NetInterface announceAdded(RouterInterface added) {
         NetInterface snapshot = added.snapshot();
-        notifyListeners(List.of(new Change(null, snapshot)));
+        interfaceEvents.publish(List.of(new Change(null, snapshot)));
         return snapshot;
     }
 
@@ -312,18 +323,8 @@ public final class SimRouter implements Network {
                     changes.add(new Change(before.get(i), after));
                 }
             }
-            notifyListeners(changes); // under the lock, so listeners see concurrent changes in the order made
+            interfaceEvents.publish(changes); // under the lock, so listeners see concurrent changes in the order made
         }
-    }
-
-    private void notifyListeners(List<Change> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        changes.forEach(change -> LOG.debug("{}: {} -> {}", name, change.before(), change.after()));
-        List<Runnable> notifiers = changes.stream().map(change -> interfaceListeners.notifier(
-                listener -> listener.interfaceChanged(change.before(), change.after()))).toList();
-        scheduler.execute(() -> notifiers.forEach(Runnable::run));
     }
 
     /** Takes a frame from the wire of {@code physical}: picks the (sub)interface, filters, answers ARP, dispatches. */
@@ -346,7 +347,7 @@ public final class SimRouter implements Network {
             if (kind != FrameKind.NEIGHBOR_DISCOVERY && !target.acceptsTraffic(frame)) {
                 return false;
             }
-            arpReply = kind == FrameKind.ARP ? arpReplyFor(target, frame) : null;
+            arpReply = kind == FrameKind.ARP ? target.arpReplyTo(frame) : null;
         }
         if (kind != null) {
             long now = scheduler.nanoTime();
@@ -364,20 +365,13 @@ public final class SimRouter implements Network {
                 .findFirst().orElse(null);
     }
 
-    /** The reply to an ARP request for an address {@code iface} owns, or {@code null}. */
-    private static byte[] arpReplyFor(RouterInterface iface, byte[] frame) {
-        Optional<ArpPacket> arp = Frames.parseArp(frame);
-        if (arp.isEmpty() || !arp.get().isRequest() || arp.get().isGratuitous()) {
-            return null;
-        }
-        ArpPacket request = arp.get();
-        MacAddress owner = iface.owner(request.targetIp());
-        return owner == null ? null
-                : Frames.arpReply(owner, request.targetIp(), request.senderMac(), request.senderIp());
-    }
-
-    /** One interface's snapshots around a change, for the listeners. */
-    private record Change(NetInterface before, NetInterface after) {
+    /**
+     * The MAC that owns {@code ip} on VLAN {@code vlanId} (0: untagged) of {@code physical}: what an ARP request or
+     * neighbour solicitation from the LAN would get back; null when nothing here answers.
+     */
+    private synchronized MacAddress ownerOf(RouterInterface physical, int vlanId, InetAddress ip) {
+        RouterInterface target = vlanId == 0 ? physical : subinterface(physical, vlanId);
+        return !running || target == null || !target.lineProtocolUp() ? null : target.owner(ip);
     }
 
     /** The cable of one physical interface into its LAN. */
@@ -393,6 +387,11 @@ public final class SimRouter implements Network {
         @Override
         public boolean offer(byte[] wireFrame) {
             return receive(physical, wireFrame);
+        }
+
+        @Override
+        public MacAddress owner(int vlanId, InetAddress ip) {
+            return ownerOf(physical, vlanId, ip);
         }
     }
 }

@@ -16,7 +16,9 @@ enum InitReason {
     /** No address to send adverts from: IPv4, or for IPv6 a link-local one (RFC 5798 5.1.2.1). */
     NO_ADDRESS,
     /** {@code vrrp delay minimum / reload} is not over yet. */
-    DELAY;
+    DELAY,
+    /** A follower group whose leader (the VRRS name it follows) is in Init. */
+    LEADER_INIT;
 
     /** What {@code vrrp:show} prints, e.g. "interface missing", "interface without an IPv6 link-local address". */
     String label(AddressFamily family) {
@@ -28,6 +30,7 @@ enum InitReason {
             case NO_ADDRESS -> family == AddressFamily.IPV4 ? "interface without an IPv4 address"
                     : "interface without an IPv6 link-local address";
             case DELAY -> "waiting for vrrp delay";
+            case LEADER_INIT -> "the group it follows is in Init";
         };
     }
 

@@ -80,6 +80,21 @@ final class ShowVrrpFormat {
         if (!c.vrrsName().isEmpty()) {
             out.append("  VRRS Group name ").append(c.vrrsName()).append('\n');
         }
+        out.append(options(s.options()));
+        return out.toString();
+    }
+
+    /** The unicast peers and the name followed, one line each, when configured. */
+    static String options(GroupOptions o) {
+        StringBuilder out = new StringBuilder();
+        if (o.unicast().isUnicast()) {
+            out.append("  Unicast peers ").append(o.unicast().peers().stream().map(IpAddresses::format)
+                    .collect(Collectors.joining(", "))).append(o.unicast().source() == null ? ""
+                    : ", source " + IpAddresses.format(o.unicast().source())).append('\n');
+        }
+        if (o.follows()) {
+            out.append("  Follows VRRS group ").append(o.leader()).append(" (no adverts of its own)\n");
+        }
         return out.toString();
     }
 
@@ -103,9 +118,10 @@ final class ShowVrrpFormat {
         StringBuilder out = new StringBuilder("VRRP router statistics\n");
         out.append("  Checksum errors ").append(router.checksumErrors()).append(", version errors ")
                 .append(router.versionErrors()).append(", VRID errors ").append(router.vrIdErrors()).append('\n');
-        out.append("  Drops: ").append(router.totalDrops() == 0 ? "none" : "").append(router.dropCounts().entrySet().stream().filter(e -> e.getValue() > 0)
+        out.append("  Drops: ").append(router.totalDrops() + router.unlistedSources() == 0 ? "none" : "").append(router.dropCounts().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
-                .collect(Collectors.joining(", "))).append('\n');
+                .collect(Collectors.joining(", "))).append(router.unlistedSources() == 0 ? ""
+                : (router.totalDrops() == 0 ? "" : ", ") + "unicast_peer " + router.unlistedSources()).append('\n');
         for (int i = 0; i < groups.size(); i++) {
             GroupStatistics g = groups.get(i).statistics();
             VrrpGroupConfig c = groups.get(i).config();
@@ -125,6 +141,10 @@ final class ShowVrrpFormat {
                 out.append("  Authentication errors: wrong password ").append(g.authFailures())
                         .append(", type mismatch ").append(g.authTypeMismatch()).append(", unknown type ")
                         .append(g.invalidAuthType()).append('\n');
+            }
+            if (g.unlistedSources() > 0) {
+                out.append("  Adverts from sources not among its unicast peers ").append(g.unlistedSources())
+                        .append('\n');
             }
             out.append("  IPv4 checksums received: RFC 5798 ").append(g.rcvdPseudoHeaderChecksums())
                     .append(", RFC 9568 ").append(g.rcvdVrrpOnlyChecksums()).append('\n');
@@ -160,6 +180,8 @@ final class ShowVrrpFormat {
         m.put("masterAdvertIntervalMs", s.masterAdverIntervalCentis() * 10);
         m.put("masterDownIntervalMs", s.masterDownIntervalNanos() / 1_000_000);
         m.put("vrrsName", c.vrrsName().isEmpty() ? null : c.vrrsName());
+        m.put("unicastPeers", s.options().unicast().peers().stream().map(IpAddresses::format).toList());
+        m.put("follows", s.options().follows() ? s.options().leader() : null);
         m.put("description", c.description());
         return m;
     }

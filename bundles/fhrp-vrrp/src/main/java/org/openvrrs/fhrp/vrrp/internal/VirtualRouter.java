@@ -167,6 +167,31 @@ final class VirtualRouter {
         }
     }
 
+    /**
+     * A follower group (see {@link GroupOptions#leader()}) takes its leader's state: no timers run and no adverts
+     * are sent; becoming Master still takes the virtual addresses over and announces them.
+     */
+    void follow(State target, StateReason reason) {
+        if (target == state) {
+            return;
+        }
+        cancel(masterDownTimer);
+        cancel(adverTimer);
+        nextEventNanos = 0;
+        if (state == State.MASTER) {
+            actions.stopBeingMaster();
+        }
+        masterAddress = null;
+        if (target == State.MASTER) {
+            long start = scheduler.nanoTime();
+            actions.becomeMaster(NewMasterReason.PRIORITY);
+            lastTakeover = new Takeover(-1, 0, scheduler.nanoTime() - start);
+            masterAddress = settings.primaryAddress();
+            masterPriority = settings.priority();
+        }
+        transition(target, reason);
+    }
+
     /** New settings (priority, interval, preemption, address) take effect without a restart. */
     void reconfigure(Settings newSettings) {
         Settings old = settings;

@@ -70,6 +70,16 @@ public class VrrpConfigureCommand implements Action {
     @Option(name = "--checksum", description = "IPv4 VRRPv3 checksum sent: rfc5798 or rfc9568")
     String checksum;
 
+    @Option(name = "--unicast-peer", multiValued = true,
+            description = "Unicast peer address; repeat for more (replaces the list; keepalived unicast_peer)")
+    List<String> unicastPeers;
+
+    @Option(name = "--unicast-source", description = "Source address of unicast adverts; \"\" = the interface's")
+    String unicastSource;
+
+    @Option(name = "--follow", description = "VRRS name to follow without adverts of its own; \"\" = run VRRP")
+    String follow;
+
     @Override
     public Object execute() throws Exception {
         Map<String, Object> changes = new HashMap<>();
@@ -86,6 +96,11 @@ public class VrrpConfigureCommand implements Action {
         put(changes, "name", name);
         put(changes, "description", description);
         put(changes, "checksum", checksum);
+        if (unicastPeers != null) {
+            changes.put("unicastPeers", unicastPeers.toArray(new String[0]));
+        }
+        put(changes, "unicastSource", unicastSource);
+        put(changes, "follow", follow);
         VrrpGroupConfig c = new VrrpConfigCommands(configAdmin).apply(network.trim(), iface.trim(), family, vrid,
                 changes);
         System.out.println("VRRP group " + ShowVrrpFormat.where(c) + " " + c.vrid() + " (" + c.family().label()

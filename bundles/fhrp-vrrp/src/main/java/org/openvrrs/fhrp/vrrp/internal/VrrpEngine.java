@@ -12,7 +12,9 @@ import java.util.concurrent.TimeoutException;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.Registration;
+import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.StateReason;
+import org.openvrrs.vrrs.api.VrrsWhiteboard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +31,27 @@ final class VrrpEngine {
         private volatile VrrpGroupConfig config;
         private final VrrpGroup.Listener listener;
         private volatile VrrpGroup group;
+        private volatile GroupOptions options;
+        private volatile GroupState leader; // a follower's leader's latest state, null before the first
 
-        Handle(VrrpGroupConfig config, VrrpGroup.Listener listener) {
+        Handle(VrrpGroupConfig config, GroupOptions options, VrrpGroup.Listener listener) {
             this.config = config;
+            this.options = options;
             this.listener = listener;
+        }
+
+        GroupOptions options() {
+            return options;
+        }
+
+        /**
+         * A follower's leader changed (any thread): kept for a group that starts later.
+         *
+         * @return the running group, to be told on its network thread; null while none runs
+         */
+        VrrpGroup leaderChanged(GroupState state) {
+            leader = state;
+            return group;
         }
 
         VrrpGroupConfig config() {
@@ -46,6 +65,8 @@ final class VrrpEngine {
     }
 
     private final VrrpStatistics statistics = new VrrpStatistics();
+    private final LeaderLoops leaderLoops = new LeaderLoops();
+    private LeaderLinks leaderLinks; // with the first follower
     private final long startNanos = System.nanoTime();
     private final boolean virtualClock;
     private final Map<String, NetworkRuntime> networks = new HashMap<>();
@@ -71,10 +92,14 @@ final class VrrpEngine {
         }
 
         void attach(Handle h) {
-            VrrpGroup g = new VrrpGroup(network, h.config);
+            VrrpGroup g = new VrrpGroup(network, h.config, h.options);
             g.setListener(h.listener);
             h.group = g;
             network.scheduler().execute(() -> {
+                GroupState leader = h.leader;
+                if (leader != null) {
+                    g.leaderChanged(leader.state(), leader.reason());
+                }
                 try {
                     iface(h.config.interfaceName()).add(g);
                 } catch (IllegalStateException e) {
@@ -101,6 +126,22 @@ final class VrrpEngine {
         this.delays = Map.copyOf(delays);
         this.virtualClock = virtualClock;
         FailoverWarmup.once();
+    }
+
+    /** Which groups follow which VRRS name, to refuse loops. */
+    LeaderLoops leaderLoops() {
+        return leaderLoops;
+    }
+
+    /**
+     * The followers' links to their leaders, declared on {@code whiteboard} (every group of an appliance declares on
+     * the same one, its bundle's).
+     */
+    synchronized LeaderLinks leaderLinks(VrrsWhiteboard whiteboard) {
+        if (leaderLinks == null) {
+            leaderLinks = new LeaderLinks(whiteboard);
+        }
+        return leaderLinks;
     }
 
     VrrpStatistics statistics() {
@@ -144,13 +185,18 @@ final class VrrpEngine {
 
     /** Adds a group; it starts on its network's thread now, or when the network appears. */
     synchronized Handle add(VrrpGroupConfig config, VrrpGroup.Listener listener) {
+        return add(config, GroupOptions.NONE, listener);
+    }
+
+    /** {@link #add(VrrpGroupConfig, VrrpGroup.Listener)} with unicast peers or a leader to follow. */
+    synchronized Handle add(VrrpGroupConfig config, GroupOptions options, VrrpGroup.Listener listener) {
         for (Handle h : handles.getOrDefault(networkName(config), List.of())) {
             if (h.config.key().equals(config.key())) {
                 throw new IllegalStateException("VRRP group " + config.vrid() + " (" + config.family().label()
                         + ") is already configured on " + config.interfaceName());
             }
         }
-        Handle h = new Handle(config, listener);
+        Handle h = new Handle(config, options, listener);
         handles.computeIfAbsent(networkName(config), n -> new ArrayList<>()).add(h);
         NetworkRuntime rt = networks.get(networkName(config));
         if (rt != null) {
@@ -178,15 +224,21 @@ final class VrrpEngine {
 
     /** Applies a changed configuration of the same group (same key) live, on its network's thread. */
     synchronized void reconfigure(Handle h, VrrpGroupConfig config) {
+        reconfigure(h, config, h.options);
+    }
+
+    /** {@link #reconfigure(Handle, VrrpGroupConfig)} with new options. */
+    synchronized void reconfigure(Handle h, VrrpGroupConfig config, GroupOptions options) {
         if (!config.key().equals(h.config.key())) {
             throw new IllegalArgumentException("a changed network, interface, family or VRID is a new group");
         }
         h.config = config;
+        h.options = options;
         NetworkRuntime rt = networks.get(networkName(config));
         VrrpGroup g = h.group;
         if (rt != null && g != null) {
             rt.network.scheduler().execute(() -> {
-                g.reconfigure(config);
+                g.reconfigure(config, options);
                 VrrpInterface i = rt.interfaces.get(config.interfaceName());
                 if (i != null) {
                     i.evaluateAll();

@@ -14,11 +14,13 @@ import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
 import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Network;
+import org.openvrrs.net.api.Scheduler;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.MacAddress;
 import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
+import org.openvrrs.vrrs.api.VrrsState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,9 @@ final class VrrpGroup implements VirtualRouter.Actions {
     private final VirtualRouter router;
     private final Announcer announcer;
     private VrrpGroupConfig config;
+    private GroupOptions options;
+    private VrrsState leaderState = VrrsState.INIT; // a follower's leader, as VRRS last pushed it
+    private StateReason leaderReason = StateReason.PROTOCOL;
     private byte[] txBuffer = new byte[0];
     private InetAddress sourceAddress;
     private boolean owner;
@@ -54,8 +59,13 @@ final class VrrpGroup implements VirtualRouter.Actions {
     private long readyAtNanos;
 
     VrrpGroup(Network network, VrrpGroupConfig config) {
+        this(network, config, GroupOptions.NONE);
+    }
+
+    VrrpGroup(Network network, VrrpGroupConfig config, GroupOptions options) {
         this.network = network;
         this.config = config;
+        this.options = options;
         this.virtualMac = MacAddress.vrrp(config.family(), config.vrid());
         this.sourceAddress = config.family().unspecified();
         this.router = new VirtualRouter(network.scheduler(), settings(config, 0, sourceAddress), this);
@@ -69,6 +79,10 @@ final class VrrpGroup implements VirtualRouter.Actions {
 
     VrrpGroupConfig config() {
         return config;
+    }
+
+    GroupOptions options() {
+        return options;
     }
 
     VirtualRouter router() {
@@ -93,6 +107,11 @@ final class VrrpGroup implements VirtualRouter.Actions {
         return GroupStatus.of(this);
     }
 
+    /** The network's scheduler: its thread is where this group runs. */
+    Scheduler scheduler() {
+        return network.scheduler();
+    }
+
     /** Runs {@code task} on the network's scheduler thread, where this group's state may be read. */
     void onNetworkThread(Runnable task) {
         network.scheduler().execute(task);
@@ -107,7 +126,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
      */
     void evaluate(Optional<NetInterface> iface, long readyAtNanos) {
         this.readyAtNanos = readyAtNanos;
-        Optional<InetAddress> source = iface.flatMap(i -> sourceAddressOf(i, config.family()));
+        Optional<InetAddress> source = iface.flatMap(i -> options.unicast().sourceOn(i, config.family()));
         boolean up = iface.isPresent() && iface.get().lineProtocolUp() && source.isPresent();
         boolean mayStart = network.scheduler().nanoTime() >= readyAtNanos;
         initReason = config.shutdown() ? InitReason.SHUTDOWN : iface.isEmpty() ? InitReason.INTERFACE_MISSING
@@ -117,12 +136,14 @@ final class VrrpGroup implements VirtualRouter.Actions {
         if (run) {
             sourceAddress = source.get();
             interfaceMac = iface.get().mac();
-            owner = config.addresses().stream().anyMatch(a -> owns(iface.get(), a));
+            owner = !options.follows() && config.addresses().stream().anyMatch(a -> owns(iface.get(), a));
             router.reconfigure(settings(config, owner ? 255 : 0, sourceAddress));
             if (router.state() == VirtualRouter.State.MASTER) {
                 setAcceptMode(config.acceptMode() || owner); // accept mode changed live
             }
-            if (router.state() == VirtualRouter.State.INITIALIZE) {
+            if (options.follows()) {
+                followLeader();
+            } else if (router.state() == VirtualRouter.State.INITIALIZE) {
                 router.startup();
             }
         } else if (router.state() != VirtualRouter.State.INITIALIZE) {
@@ -149,6 +170,32 @@ final class VrrpGroup implements VirtualRouter.Actions {
     /** How long {@code vrrp delay} still holds the group; 0 when it does not. */
     long delayLeftNanos() {
         return initReason == InitReason.DELAY ? Math.max(0, readyAtNanos - network.scheduler().nanoTime()) : 0;
+    }
+
+    /**
+     * The state of the VRRS name a follower group follows, on the scheduler thread: Active makes it Master, Backup
+     * Backup and Init Init, with the leader's reason, while its interface lets it run.
+     */
+    void leaderChanged(VrrsState state, StateReason reason) {
+        leaderState = state;
+        leaderReason = reason;
+        if (options.follows() && (initReason == null || initReason == InitReason.LEADER_INIT)) {
+            followLeader();
+        }
+    }
+
+    private void followLeader() {
+        initReason = leaderState == VrrsState.INIT ? InitReason.LEADER_INIT : null;
+        router.follow(LeaderLinks.mirrored(leaderState), leaderReason);
+    }
+
+    /** Applies new options; a group that starts or stops following restarts in Initialize (re-evaluated next). */
+    void reconfigure(VrrpGroupConfig newConfig, GroupOptions newOptions) {
+        if (newOptions.follows() != options.follows()) {
+            router.shutdown(StateReason.PROTOCOL, true); // a Master that starts following still resigns
+        }
+        options = newOptions;
+        reconfigure(newConfig);
     }
 
     /** Applies a new configuration of the same group (same network, interface, family and VRID). */
@@ -196,6 +243,9 @@ final class VrrpGroup implements VirtualRouter.Actions {
     /** An advert for this group that passed packet validation, received at {@code receivedNanos}. */
     void received(VrrpAdvert advert, long receivedNanos) {
         statistics.received(advert);
+        if (options.follows()) {
+            return; // its leader decides, not the wire
+        }
         if (advert.priority() != 255 && !sameAddresses(advert.addresses())) {
             statistics.addressListError(); // RFC 9568: log and go on
             long held = addressListLog.admit(network.scheduler().nanoTime());
@@ -222,6 +272,9 @@ final class VrrpGroup implements VirtualRouter.Actions {
 
     @Override
     public void sendAdvertisement(int priority) {
+        if (options.follows()) {
+            return; // a follower rides on its leader's adverts
+        }
         VrrpAdvert advert = config.version() == VrrpVersion.V3
                 ? VrrpAdvert.v3(config.vrid(), priority, sourceAddress, config.addresses(),
                         config.advertIntervalCentis())
@@ -232,8 +285,12 @@ final class VrrpGroup implements VirtualRouter.Actions {
         if (txBuffer.length != length) {
             txBuffer = new byte[length];
         }
-        VrrpCodec.encodeInto(txBuffer, advert, virtualMac(), checksumMode());
-        network.send(config.interfaceName(), txBuffer);
+        if (options.unicast().isUnicast()) {
+            options.unicast().send(network, config.interfaceName(), txBuffer, advert, virtualMac(), checksumMode());
+        } else {
+            VrrpCodec.encodeInto(txBuffer, advert, virtualMac(), checksumMode());
+            network.send(config.interfaceName(), txBuffer);
+        }
         statistics.sent(priority);
     }
 
@@ -290,7 +347,11 @@ final class VrrpGroup implements VirtualRouter.Actions {
         if (l != null) {
             l.changed(t, VrrsLink.update(t, config, virtualMac()));
         }
-        if (t.stateChanged()) {
+        if (t.stateChanged() && options.follows()) {
+            // thousands may follow one leader, whose own change is logged: one line each would flood the log
+            LOG.debug("VRRP {}: {} -> {} (following {}, {})", config.key(), t.oldState(), t.newState(),
+                    options.leader(), t.reason().label());
+        } else if (t.stateChanged()) {
             LOG.info("VRRP {}: {} -> {} ({}{})", config.key(), t.oldState(), t.newState(), t.reason().label(),
                     takeoverTiming(t.takeover()));
         }

@@ -6,6 +6,7 @@ import org.openvrrs.config.api.ConfigSecret;
 import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
+import org.openvrrs.net.api.Registration;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.VrrsWhiteboard;
 import org.osgi.framework.BundleContext;
@@ -122,17 +123,35 @@ public final class VrrpGroupComponent {
                 + "adverts and required of received ones (IOS vrrp N authentication text, keepalived auth_type "
                 + "PASS); empty = none", type = AttributeType.PASSWORD)
         String authenticationText() default "";
+
+        // unicast peers and followers: GroupOptions, read beside VrrpGroupConfig (docs/architecture.md, VRRP)
+        @AttributeDefinition(description = "Unicast peers (keepalived unicast_peer): adverts go to each address "
+                + "instead of the multicast group, and only adverts from them are accepted; absent = multicast, a "
+                + "key that lists nothing is refused", required = false)
+        String[] unicastPeers() default {};
+
+        @AttributeDefinition(description = "Source address of unicast adverts, one of the interface's (keepalived "
+                + "unicast_src_ip); empty = the interface's primary IPv4 or IPv6 link-local address", required = false)
+        String unicastSource() default "";
+
+        @AttributeDefinition(description = "VRRS name this group follows: it mirrors that group's state (Active = "
+                + "Master) without adverts of its own; empty = it runs VRRP itself", required = false)
+        String follow() default "";
     }
 
     /** The one reader of a group's configuration: this component, vrrp:configure and VrrpRuntime. */
     static final ConfigReader<Config, VrrpGroupConfig> READER = ConfigReader.of(Config.class,
             VrrpGroupComponent::toGroupConfig);
+    /** The group's {@link GroupOptions}, from properties {@link #READER} accepted (it checks them too). */
+    static final ConfigReader<Config, GroupOptions> OPTIONS_READER = ConfigReader.of(Config.class, GroupOptions::of);
 
     private final VrrpService service;
     private final VrrsWhiteboard whiteboard;
     private final LiveConfig<VrrpGroupConfig> config = LiveConfig.inertUntilValid(READER, LOG);
     private VrrsLink link; // null, as the handle, while no configuration was accepted
     private VrrpEngine.Handle handle;
+    private Registration following; // while the group follows a VRRS name
+    private String followed = "";
 
     @Activate
     public VrrpGroupComponent(@Reference VrrpService service, Map<String, Object> properties,
@@ -144,38 +163,81 @@ public final class VrrpGroupComponent {
     VrrpGroupComponent(VrrpService service, Map<String, Object> properties, VrrsWhiteboard whiteboard) {
         this.service = service;
         this.whiteboard = whiteboard;
-        config.update(properties).ifPresent(this::start);
+        config.update(properties).ifPresent(c -> start(c, OPTIONS_READER.read(properties)));
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
-        config.update(properties).ifPresent(this::apply);
+        config.update(properties).ifPresent(c -> apply(c, OPTIONS_READER.read(properties)));
     }
 
-    private void start(VrrpGroupConfig c) {
+    private void start(VrrpGroupConfig c, GroupOptions o) {
+        if (!leaderAllowed(c, o)) {
+            return;
+        }
         link = new VrrsLink(whiteboard, c);
-        handle = service.engine().add(c, link);
+        handle = service.engine().add(c, o, link);
         link.attach(handle);
+        followLeader(o);
     }
 
-    private void apply(VrrpGroupConfig c) {
+    private void apply(VrrpGroupConfig c, GroupOptions o) {
         if (handle == null) {
-            start(c);
+            start(c, o);
+            return;
+        }
+        if (!leaderAllowed(c, o)) {
             return;
         }
         if (c.key().equals(handle.config().key())) {
-            service.engine().reconfigure(handle, c);
+            service.engine().reconfigure(handle, c, o);
             link.configured(c);
         } else {
+            service.engine().leaderLoops().release(handle.config().key());
             service.engine().remove(handle);
-            handle = service.engine().add(c, link);
+            handle = service.engine().add(c, o, link);
             link.attach(handle);
+            closeLeaderLink(); // it told the old group
+        }
+        followLeader(o);
+    }
+
+    /** A follower that would close a loop of leaders is refused in one line; the last good configuration runs on. */
+    private boolean leaderAllowed(VrrpGroupConfig c, GroupOptions o) {
+        try {
+            service.engine().leaderLoops().claim(c.key(), c.vrrsName(), o.leader());
+            return true;
+        } catch (IllegalArgumentException e) {
+            LOG.error("VRRP group {}: {} ({})", c.key(), e.getMessage(), handle == null
+                    ? "nothing runs from it until it is corrected" : "the last good configuration stays in use");
+            return false;
+        }
+    }
+
+    private void followLeader(GroupOptions o) {
+        if (following != null && o.leader().equals(followed)) {
+            return;
+        }
+        closeLeaderLink();
+        if (o.follows() && whiteboard != null) {
+            following = service.engine().leaderLinks(whiteboard).follow(o.leader(), handle);
+            followed = o.leader();
+        }
+    }
+
+    private void closeLeaderLink() {
+        if (following != null) {
+            following.close();
+            following = null;
+            followed = "";
         }
     }
 
     @Deactivate
     void deactivate() {
         if (handle != null) {
+            closeLeaderLink();
+            service.engine().leaderLoops().release(handle.config().key());
             service.engine().remove(handle);
             link.close();
         }
@@ -183,6 +245,7 @@ public final class VrrpGroupComponent {
 
     /** Turns the typed configuration into a validated one, or throws with a message for the operator. */
     static VrrpGroupConfig toGroupConfig(Config c) {
+        GroupOptions.of(c); // refuses bad unicast peers or leader with the rest, so vrrp:configure writes nothing
         return new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(), c.version(),
                 VrrpGroupConfig.parseAddresses(c.addresses()), c.priority(), c.advertIntervalMillis(), c.preempt(),
                 c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.name(), c.checksum(),

@@ -135,6 +135,9 @@ final class VrrpInterface {
     /** The receive path: decode, validate, count, dispatch. Never throws on bad input. */
     void receive(byte[] frame, long receivedNanos) {
         DecodeResult result = VrrpCodec.decodeFrame(frame);
+        if (result.dropReason() == DropReason.TTL && unicastGroup(result)) {
+            result = VrrpCodec.decodeFrame(frame, frame.length, false); // its peers are checked below instead
+        }
         if (!result.isAccepted()) {
             VrrpGroup group = result.family() == null ? null : groups.get(key(result.family(), result.vrid()));
             if (group != null) {
@@ -157,6 +160,10 @@ final class VrrpInterface {
         if (advert.source().equals(group.sourceAddress())) {
             return; // our own advert, looped back by the platform
         }
+        if (!group.options().unicast().accepts(advert.source())) {
+            statistics.unlistedSource(group.statistics()); // not one of its unicast peers
+            return;
+        }
         if (advert.version() == VrrpVersion.V2 && !authenticated(advert, group)) {
             return;
         }
@@ -166,6 +173,12 @@ final class VrrpInterface {
             return;
         }
         group.received(advert, receivedNanos);
+    }
+
+    /** Whether the packet's VRID and family are a group's with unicast peers. */
+    private boolean unicastGroup(DecodeResult result) {
+        VrrpGroup g = result.family() == null ? null : groups.get(key(result.family(), result.vrid()));
+        return g != null && g.options().unicast().isUnicast();
     }
 
     /**

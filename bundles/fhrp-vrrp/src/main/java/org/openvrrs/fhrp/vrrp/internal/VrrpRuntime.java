@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import org.openvrrs.net.api.Network;
+import org.openvrrs.net.api.Registration;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.VrrsWhiteboard;
 
@@ -56,15 +57,23 @@ public final class VrrpRuntime {
      */
     public AutoCloseable addGroup(Map<String, ?> properties, StateListener listener) {
         VrrpGroupConfig config = VrrpGroupComponent.READER.read(properties);
+        GroupOptions options = VrrpGroupComponent.OPTIONS_READER.read(properties);
+        engine.leaderLoops().claim(config.key(), config.vrrsName(), options.leader());
         VrrsLink link = new VrrsLink(whiteboard, config);
-        VrrpEngine.Handle handle = engine.add(config, (t, update) -> {
+        VrrpEngine.Handle handle = engine.add(config, options, (t, update) -> {
             link.changed(t, update);
             InetAddress master = t.masterAddress();
             listener.changed(config.key(), t.newState().name(), master == null ? "" : IpAddresses.format(master),
                     t.priority());
         });
         link.attach(handle);
+        Registration leader = options.follows() && whiteboard != null
+                ? engine.leaderLinks(whiteboard).follow(options.leader(), handle) : null;
         return () -> {
+            if (leader != null) {
+                leader.close();
+            }
+            engine.leaderLoops().release(config.key());
             engine.remove(handle);
             link.close();
         };

@@ -23,6 +23,20 @@ class VrrpConfigCommandsTest {
     }
 
     @Test
+    void unicastPeersAndLeadersAreValidatedBeforeAnythingIsWritten() throws Exception {
+        assertThatThrownBy(() -> commands.apply("", "eth0", "ipv4", 1, Map.of("addresses", new String[] {"192.0.2.1"},
+                "unicastPeers", new String[] {""}))).hasMessageContaining("unicastPeers lists no address");
+        assertThatThrownBy(() -> commands.apply("", "eth0", "ipv4", 1, Map.of("addresses", new String[] {"192.0.2.1"},
+                "name", "A", "follow", "A"))).hasMessageContaining("a group cannot follow itself");
+        assertThat(configAdmin.writes()).isZero();
+
+        commands.apply("", "eth0", "ipv4", 1, Map.of("addresses", new String[] {"192.0.2.1"},
+                "unicastPeers", new String[] {"192.0.2.2", "192.0.2.4"}));
+        assertThat((String[]) configAdmin.stored("org.openvrrs.vrrp.group~eth0-ipv4-1").get("unicastPeers"))
+                .containsExactly("192.0.2.2", "192.0.2.4");
+    }
+
+    @Test
     void aRefusedChangeWritesNothingAndAGroupInAFileIsChangedInIt() throws Exception {
         configAdmin.putFile("org.openvrrs.vrrp.group~g1", VrrpGroupComponent.FACTORY_PID,
                 "org.openvrrs.vrrp.group-g1.cfg", Map.of("interfaceName", "eth0", "vrid", "1", "family", "ipv4",

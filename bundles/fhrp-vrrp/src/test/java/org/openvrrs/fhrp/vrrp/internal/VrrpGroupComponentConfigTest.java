@@ -58,9 +58,10 @@ class VrrpGroupComponentConfigTest {
                 // a group has a secret (authenticationText), so an unknown key's value is hidden: it may be the
                 // password under a misspelt key
                 "etc/org.openvrrs.vrrp.group-g1.cfg: prority = <hidden>: unknown key (known: acceptMode, addresses, "
-                        + "advertIntervalMillis, authenticationText, checksum, description, family, garpLowerPrioRepeat, "
-                        + "garpMasterDelaySeconds, garpMasterRefreshSeconds, garpMasterRepeat, interfaceName, name, "
-                        + "network, preempt, preemptDelaySeconds, priority, shutdown, useVirtualMac, version, vrid)");
+                        + "advertIntervalMillis, authenticationText, checksum, description, family, follow, "
+                        + "garpLowerPrioRepeat, garpMasterDelaySeconds, garpMasterRefreshSeconds, garpMasterRepeat, "
+                        + "interfaceName, name, network, preempt, preemptDelaySeconds, priority, shutdown, "
+                        + "unicastPeers, unicastSource, useVirtualMac, version, vrid)");
         refusedChange(group, file("priority", "300"),
                 "etc/org.openvrrs.vrrp.group-g1.cfg: priority 300 is outside 1-254 (255 is taken by the address "
                         + "owner automatically)");
@@ -95,9 +96,9 @@ class VrrpGroupComponentConfigTest {
         refusedChange(group, file("priority", "130", "version", "2", "authenticatonText", "s3cret"),
                 "etc/org.openvrrs.vrrp.group-g1.cfg: authenticatonText = <hidden>: unknown key (known: acceptMode, "
                         + "addresses, advertIntervalMillis, authenticationText, checksum, description, family, "
-                        + "garpLowerPrioRepeat, garpMasterDelaySeconds, garpMasterRefreshSeconds, garpMasterRepeat, "
-                        + "interfaceName, name, network, preempt, preemptDelaySeconds, priority, shutdown, "
-                        + "useVirtualMac, version, vrid)");
+                        + "follow, garpLowerPrioRepeat, garpMasterDelaySeconds, garpMasterRefreshSeconds, "
+                        + "garpMasterRepeat, interfaceName, name, network, preempt, preemptDelaySeconds, priority, "
+                        + "shutdown, unicastPeers, unicastSource, useVirtualMac, version, vrid)");
 
         group.modified(file("priority", "130", "version", "2", "authenticationText", "s3cret"));
         assertThat(priorities()).containsExactly(130);

@@ -1,5 +1,6 @@
 package org.openvrrs.net.linux.internal;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -57,6 +58,8 @@ final class FramePorts implements AutoCloseable {
     private final Map<Device, Port> ports = new LinkedHashMap<>(); // filled by the constructor, then only read
     /** Every frame leaves through this one socket; set by {@link #start()}. */
     private volatile PacketSocket sender;
+    /** Unicast IP packets leave through these (VRRP unicast peers). */
+    private final RawIpSockets ipSockets = new RawIpSockets();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
 
@@ -92,6 +95,9 @@ final class FramePorts implements AutoCloseable {
     synchronized Registration receive(Device d, FrameKind kind, Callbacks.Entry<FrameListener> entry) {
         Port p = ports.get(d);
         Registration registration = Callbacks.add(p.receivers.get(kind), entry);
+        if (kind == FrameKind.VRRP && p.present) {
+            prepareIpSockets(p.device); // unicast adverts to us then get no ICMP protocol unreachable back
+        }
         if (p.pcap == null && p.present) {
             open(p);
         }
@@ -109,9 +115,15 @@ final class FramePorts implements AutoCloseable {
             if (p.receivers.values().stream().anyMatch(l -> !l.isEmpty())) {
                 open(p); // else at the first receiver
             }
-        } else if (p.pcap != null) {
-            closePcap(p);
-            LOG.warn("interface {} disappeared", d.label);
+            if (!p.receivers.get(FrameKind.VRRP).isEmpty()) {
+                prepareIpSockets(d);
+            }
+        } else {
+            ipSockets.forget(d.dev); // bound to the device that went; a new one gets new sockets
+            if (p.pcap != null) {
+                closePcap(p);
+                LOG.warn("interface {} disappeared", d.label);
+            }
         }
     }
 
@@ -128,6 +140,26 @@ final class FramePorts implements AutoCloseable {
             out.send(ifindex, frame);
         } catch (IllegalStateException e) {
             LOG.debug("{}: frame not sent: {}", d.label, e.getMessage());
+        }
+    }
+
+    /**
+     * Sends the IP packet {@code ipPacket} to {@code destination} on the device with {@code ifindex}, the kernel
+     * resolving the neighbour; a refusal is logged at debug, as for frames.
+     */
+    void sendIp(Device d, int ifindex, InetAddress destination, byte[] ipPacket) {
+        try {
+            ipSockets.send(d.dev, ifindex, destination, ipPacket);
+        } catch (IllegalStateException | UnsatisfiedLinkError e) {
+            LOG.debug("{}: packet to {} not sent: {}", d.label, destination, e.getMessage());
+        }
+    }
+
+    private void prepareIpSockets(Device d) {
+        try {
+            ipSockets.prepare(d.dev);
+        } catch (IllegalStateException | UnsatisfiedLinkError e) {
+            LOG.warn("{}: no raw IP socket for VRRP ({}); unicast adverts cannot be sent", d.label, e.getMessage());
         }
     }
 
@@ -228,5 +260,6 @@ final class FramePorts implements AutoCloseable {
         if (out != null) {
             out.close();
         }
+        ipSockets.close();
     }
 }

@@ -2,6 +2,7 @@ package org.openvrrs.net.linux.internal;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
 
 /**
  * The libc calls net-linux makes itself, bound when first used with JNA's direct mapping (static natives, several
@@ -21,6 +22,8 @@ final class LibC {
             int addressLength);
 
     static native int close(int fd);
+
+    static native int setsockopt(int fd, int level, int name, Pointer value, int length);
 
     static native String strerror(int errno);
 

@@ -151,6 +151,19 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         frames.send(d, snap.index(), ethernetFrame);
     }
 
+    /** Through a raw IP socket on the device: the kernel resolves the neighbour (docs/linux.md, unicast). */
+    @Override
+    public void sendIp(String interfaceName, InetAddress destination, byte[] ipPacket) {
+        Objects.requireNonNull(destination, "destination is required");
+        Objects.requireNonNull(ipPacket, "packet is required");
+        Device d = require(interfaceName);
+        NetInterface snap = d.snapshot();
+        if (snap == null || !snap.lineProtocolUp()) {
+            return;
+        }
+        frames.sendIp(d, snap.index(), destination, ipPacket);
+    }
+
     @Override
     public Scheduler scheduler() {
         return scheduler;

@@ -1,5 +1,8 @@
 package org.openvrrs.net.sim.internal;
 
+import java.net.InetAddress;
+import org.openvrrs.vrrs.api.MacAddress;
+
 /** What a simulated LAN sees of an attached router interface or host: something frames can be offered to. */
 @FunctionalInterface
 public interface Port {
@@ -11,4 +14,12 @@ public interface Port {
      * @return whether the port accepted the frame (it is up, on the frame's VLAN, and the destination MAC is its own)
      */
     boolean offer(byte[] wireFrame);
+
+    /**
+     * The MAC that owns {@code ip} behind this port on VLAN {@code vlanId} (0: untagged), as ARP or neighbour
+     * discovery would find it; null when none (the default).
+     */
+    default MacAddress owner(int vlanId, InetAddress ip) {
+        return null;
+    }
 }

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.openvrrs.net.api.ArpPacket;
 import org.openvrrs.net.api.FrameKind;
 import org.openvrrs.net.api.FrameListener;
 import org.openvrrs.net.api.Frames;
@@ -175,6 +177,18 @@ public final class RouterInterface {
         Map<InetAddress, MacAddress> copy = new LinkedHashMap<>();
         virtualAddresses.forEach((ip, vmac) -> copy.put(ip, vmac == null ? mac : vmac));
         return Map.copyOf(copy);
+    }
+
+    /** The reply to an ARP request for an address this interface owns, or {@code null}. */
+    public byte[] arpReplyTo(byte[] frame) {
+        Optional<ArpPacket> arp = Frames.parseArp(frame);
+        if (arp.isEmpty() || !arp.get().isRequest() || arp.get().isGratuitous()) {
+            return null;
+        }
+        ArpPacket request = arp.get();
+        MacAddress owner = owner(request.targetIp());
+        return owner == null ? null
+                : Frames.arpReply(owner, request.targetIp(), request.senderMac(), request.senderIp());
     }
 
     /** The MAC that answers ARP for {@code address} here: its virtual MAC, else the interface MAC if it is ours. */

@@ -22,6 +22,7 @@ public final class GroupStatistics {
     private final LongAdder addressListErrors = new LongAdder();
     private final LongAdder packetLengthErrors = new LongAdder();
     private final LongAdder sentAdvertisements = new LongAdder();
+    private final LongAdder unlistedSources = new LongAdder();
     private final LongAdder rcvdPseudoHeaderChecksums = new LongAdder();
     private final LongAdder rcvdVrrpOnlyChecksums = new LongAdder();
     private final LongAdder authFailures = new LongAdder();
@@ -95,6 +96,16 @@ public final class GroupStatistics {
                 // not attributable to a virtual router
             }
         }
+    }
+
+    /** An advert dropped because its source is not one of the group's unicast peers. */
+    public void unlistedSource() {
+        unlistedSources.increment();
+    }
+
+    /** Adverts dropped because their source is not one of the group's unicast peers. */
+    public long unlistedSources() {
+        return unlistedSources.sum();
     }
 
     /** A VRRPv2 advert whose interval differs from the configured one (RFC 3768 7.1), dropped by the caller. */

@@ -11,6 +11,10 @@ import org.openvrrs.net.api.Frames;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.MacAddress;
 
+import static org.openvrrs.fhrp.vrrp.internal.packet.Checksums.fold;
+import static org.openvrrs.fhrp.vrrp.internal.packet.Checksums.pseudoHeaderSum;
+import static org.openvrrs.fhrp.vrrp.internal.packet.Checksums.sum;
+
 /**
  * Turns {@link VrrpAdvert}s into whole Ethernet II frames and frames back into adverts, with the receive checks a
  * packet alone can show (RFC 5798 section 7.1, RFC 3768 section 7.1). Keeping every VRRP byte layout here lets the
@@ -105,6 +109,18 @@ public final class VrrpCodec {
      * @throws IllegalArgumentException when {@code buffer} is shorter than {@link #frameLength(VrrpAdvert)}
      */
     public static int encodeInto(byte[] buffer, VrrpAdvert advert, MacAddress sourceMac, Ipv4ChecksumMode mode) {
+        return encodeInto(buffer, advert, sourceMac, mode, null);
+    }
+
+    /**
+     * {@link #encodeInto(byte[], VrrpAdvert, MacAddress, Ipv4ChecksumMode)} to {@code destination} instead of the
+     * VRRP group (a unicast peer, keepalived's {@code unicast_peer}): the IP destination and the checksum are the
+     * peer's; the Ethernet header still names the group, for the sender to replace ({@code Network.sendIp}).
+     *
+     * @param destination a unicast address of the advert's family; null: the VRRP multicast group
+     */
+    public static int encodeInto(byte[] buffer, VrrpAdvert advert, MacAddress sourceMac, Ipv4ChecksumMode mode,
+            InetAddress destination) {
         Objects.requireNonNull(buffer, "buffer is required");
         Objects.requireNonNull(advert, "advert is required");
         Objects.requireNonNull(sourceMac, "source MAC is required");
@@ -134,7 +150,7 @@ public final class VrrpCodec {
             buffer[ip + 6] = (byte) IP_PROTOCOL_VRRP;                 // next header
             buffer[ip + 7] = (byte) TTL;                              // hop limit
             System.arraycopy(advert.source().getAddress(), 0, buffer, ip + 8, 16);
-            System.arraycopy(IPV6_GROUP_BYTES, 0, buffer, ip + 24, 16);
+            System.arraycopy(destination == null ? IPV6_GROUP_BYTES : destination.getAddress(), 0, buffer, ip + 24, 16);
             vrrp = ip + IPV6_HEADER_LENGTH;
         } else {
             addressLength = 4;
@@ -147,7 +163,7 @@ public final class VrrpCodec {
             buffer[ip + 9] = (byte) IP_PROTOCOL_VRRP;
             put16(buffer, ip + 10, 0);                                // header checksum, set below
             System.arraycopy(advert.source().getAddress(), 0, buffer, ip + 12, 4);
-            System.arraycopy(IPV4_GROUP_BYTES, 0, buffer, ip + 16, 4);
+            System.arraycopy(destination == null ? IPV4_GROUP_BYTES : destination.getAddress(), 0, buffer, ip + 16, 4);
             put16(buffer, ip + 10, ~fold(sum(buffer, ip, IPV4_HEADER_LENGTH)));
             vrrp = ip + IPV4_HEADER_LENGTH;
         }
@@ -199,6 +215,14 @@ public final class VrrpCodec {
      * or a {@code length} outside the array is {@link DropReason#MALFORMED} too.
      */
     public static DecodeResult decodeFrame(byte[] frame, int length) {
+        return decodeFrame(frame, length, true);
+    }
+
+    /**
+     * @param requireTtl255 false skips the TTL / hop limit check, for a group with unicast peers (keepalived sends
+     *                      IPv6 unicast adverts with the default hop limit); its peer list is the check instead
+     */
+    public static DecodeResult decodeFrame(byte[] frame, int length, boolean requireTtl255) {
         if (frame == null || length < Frames.ETHERNET_HEADER_LENGTH || length > frame.length) {
             return drop(DropReason.MALFORMED, null, null, -1);
         }
@@ -252,7 +276,7 @@ public final class VrrpCodec {
         }
 
         int vrid = vrrpLength >= 2 ? frame[vrrp + 1] & 0xff : -1;
-        if (ttl != TTL) {
+        if (requireTtl255 && ttl != TTL) {
             return drop(DropReason.TTL, family, versionOf(frame, vrrp, vrrpLength), vrid);
         }
         if (vrrpLength < VRRP_HEADER_LENGTH) {
@@ -351,39 +375,6 @@ public final class VrrpCodec {
         } catch (UnknownHostException e) {
             throw new AssertionError(e); // 4 and 16 bytes are always addresses
         }
-    }
-
-    // ----------------------------------------------------------------------------------------------- checksums
-
-    /**
-     * The one's complement sum (RFC 1071), not yet folded, of the pseudo-header: source and destination address,
-     * the upper-layer length and protocol 112. The IPv4 (RFC 768 layout) and IPv6 (RFC 8200 8.1) pseudo-headers
-     * have the same sum for lengths below 65536, so one routine serves both.
-     */
-    static long pseudoHeaderSum(byte[] packet, int source, int destination, int addressLength, int vrrpLength) {
-        return sum(packet, source, addressLength) + sum(packet, destination, addressLength) + vrrpLength
-                + IP_PROTOCOL_VRRP;
-    }
-
-    /** The sum of the big-endian 16-bit words of {@code length} bytes at {@code offset}, odd byte zero-padded. */
-    static long sum(byte[] data, int offset, int length) {
-        long sum = 0;
-        int end = offset + (length & ~1);
-        for (int i = offset; i < end; i += 2) {
-            sum += (data[i] & 0xff) << 8 | data[i + 1] & 0xff;
-        }
-        if ((length & 1) != 0) {
-            sum += (data[end] & 0xff) << 8;
-        }
-        return sum;
-    }
-
-    /** Folds the carries of a one's complement sum into 16 bits. */
-    static int fold(long sum) {
-        while (sum >>> 16 != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        return (int) sum;
     }
 
     private static int u16(byte[] data, int offset) {

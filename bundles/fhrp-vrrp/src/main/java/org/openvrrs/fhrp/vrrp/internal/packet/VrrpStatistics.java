@@ -19,6 +19,7 @@ public final class VrrpStatistics {
     private final LongAdder versionErrors = new LongAdder();
     private final LongAdder vrIdErrors = new LongAdder();
     private final LongAdder[] drops = new LongAdder[REASONS.length];
+    private final LongAdder unlistedSources = new LongAdder();
 
     public VrrpStatistics() {
         for (int i = 0; i < drops.length; i++) {
@@ -54,6 +55,20 @@ public final class VrrpStatistics {
         if (group != null) {
             group.drop(reason);
         }
+    }
+
+    /**
+     * An advert from a source not among its group's unicast peers (keepalived {@code unicast_peer}), dropped by
+     * the receive path after the codec accepted it; counted here and in the group's statistics.
+     */
+    public void unlistedSource(GroupStatistics group) {
+        unlistedSources.increment();
+        group.unlistedSource();
+    }
+
+    /** Adverts dropped because their source was not among their group's unicast peers. */
+    public long unlistedSources() {
+        return unlistedSources.sum();
     }
 
     /** vrrpv3RouterChecksumErrors: packets received with an invalid VRRP checksum. */
