@@ -138,8 +138,8 @@ final class SocketReader {
                 }
                 if (newline >= 0) {
                     String line = new String(in.array(), 0, newline, StandardCharsets.UTF_8).strip();
-                    handle(line);
-                    return; // one request at most; anything after it is refused by handle or never read
+                    handle(line, in.position() > newline + 1);
+                    return;
                 }
             }
         } catch (IOException e) {
@@ -147,7 +147,8 @@ final class SocketReader {
         }
     }
 
-    private void handle(String line) throws IOException {
+    /** The reader's first line; {@code more} when something followed it already. */
+    private void handle(String line, boolean more) throws IOException {
         long after;
         try {
             after = ReaderProtocol.resumeAfter(line);
@@ -160,13 +161,13 @@ final class SocketReader {
                     + " ms of connecting");
             return;
         }
-        // a second line is garbage: keep reading to notice it
+        // one request at most: keep reading to notice a second
         ByteBuffer rest = ByteBuffer.allocate(ReaderProtocol.MAX_LINE);
-        while (channel.read(rest) >= 0) {
-            if (rest.position() > 0) {
-                refuse("more than one request");
-                return;
-            }
+        while (!more && channel.read(rest) >= 0) {
+            more = rest.position() > 0;
+        }
+        if (more) {
+            refuse("more than one request");
         }
     }
 
