@@ -116,6 +116,7 @@ public final class EventsComponent implements AutoCloseable {
         m.put("socketReadersRefused", socket == null ? 0 : socket.refusedReaders());
         m.put("fifo", fifo == null ? null : fifo.path().toString());
         m.put("fifoDropped", fifo == null ? 0 : fifo.dropped());
+        m.put("notifyConfigurations", notify.configurations());
         m.put("notifyScriptsRun", notify.scripts().run());
         m.put("notifyScriptsFailed", notify.scripts().failed());
         m.put("notifyTransitionsDropped", notify.dropped());

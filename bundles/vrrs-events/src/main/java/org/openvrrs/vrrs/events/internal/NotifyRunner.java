@@ -48,6 +48,10 @@ final class NotifyRunner implements Subscriber, AutoCloseable {
         settings.remove(name);
     }
 
+    int configurations() {
+        return settings.size();
+    }
+
     @Override
     public boolean offer(TransitionEvent event) {
         String group = event.state().group();
