@@ -1,0 +1,3 @@
+#!/bin/sh
+# A notify script that never returns.
+sleep 600
