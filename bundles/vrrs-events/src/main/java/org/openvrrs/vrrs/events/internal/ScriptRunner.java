@@ -1,5 +1,6 @@
 package org.openvrrs.vrrs.events.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -40,7 +42,7 @@ final class ScriptRunner {
      *
      * @return whether it ran and exited 0
      */
-    boolean run(List<String> command, java.util.Map<String, String> environment, Duration timeout)
+    boolean run(List<String> command, Map<String, String> environment, Duration timeout)
             throws InterruptedException {
         Path script = Path.of(command.get(0));
         String shown = String.join(" ", command);
@@ -59,8 +61,7 @@ final class ScriptRunner {
         }
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
-                            "/dev/null")));
+                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.environment().putAll(environment);
             long started = System.nanoTime();
             Process process;

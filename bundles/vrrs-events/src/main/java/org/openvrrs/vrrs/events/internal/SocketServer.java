@@ -3,6 +3,7 @@ package org.openvrrs.vrrs.events.internal;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +96,7 @@ final class SocketServer implements AutoCloseable {
         refused(id, "already " + maxReaders + " readers (the most allowed)");
         try (channel) {
             channel.configureBlocking(false); // never wait on a reader we turn away
-            channel.write(java.nio.ByteBuffer.wrap((ReaderProtocol.error("too many readers (" + maxReaders
+            channel.write(ByteBuffer.wrap((ReaderProtocol.error("too many readers (" + maxReaders
                     + "); try again later") + "\n").getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             // turned away anyway
