@@ -98,7 +98,7 @@ public final class ConfigurationStore implements ConfigurationArchive {
             }
             applyStartup();
         } else if (due != null) {
-            rollback(due);
+            rollback(due, "within " + minutes(due.after()));
         }
     }
 
@@ -215,15 +215,15 @@ public final class ConfigurationStore implements ConfigurationArchive {
                     + "runs when it is", fired.file());
             return;
         }
-        rollback(fired);
+        rollback(fired, "within " + minutes(fired.after()));
     }
 
-    private void rollback(Pending p) {
+    private void rollback(Pending p, String when) {
         due = null;
         ApplyResult result = running.replace(p.before());
         if (result.ok()) {
-            LOG.warn("Rollback: configure replace {} was not confirmed within {}: the configuration from before it is "
-                    + "restored", p.file(), minutes(p.after()));
+            LOG.warn("Rollback: configure replace {} was not confirmed {}: the configuration from before it is "
+                    + "restored", p.file(), when);
         } else {
             LOG.error("Rollback of the unconfirmed configure replace {} failed, the configuration is unchanged: {}",
                     p.file(), String.join("; ", result.errors()));
@@ -235,7 +235,8 @@ public final class ConfigurationStore implements ConfigurationArchive {
         if (pending != null) {
             pending.timer().cancel();
             if (running != null) {
-                rollback(pending); // an unconfirmed change does not outlive the store that would have undone it
+                // an unconfirmed change does not outlive the store that would have undone it
+                rollback(pending, "before the configuration store stopped");
             } else {
                 LOG.warn("The rollback of configure replace {} is dropped; the startup configuration applies at the "
                         + "next start", pending.file());
