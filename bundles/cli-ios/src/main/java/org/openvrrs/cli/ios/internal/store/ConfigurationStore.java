@@ -96,7 +96,13 @@ public final class ConfigurationStore implements ConfigurationArchive {
             if (launch != null) {
                 System.setProperty(APPLIED_PROPERTY, launch);
             }
-            applyStartup();
+            try {
+                applyStartup();
+            } catch (RuntimeException e) {
+                LOG.error("Startup configuration {} not applied: the running configuration failed ({})",
+                        files.shown(files.startupPath()), String.valueOf(e.getMessage()));
+                LOG.debug("Startup configuration not applied", e);
+            }
         } else if (due != null) {
             rollback(due, "within " + minutes(due.after()));
         }
@@ -209,18 +215,25 @@ public final class ConfigurationStore implements ConfigurationArchive {
             return; // confirmed, or replaced by a later timed replace, meanwhile
         }
         pending = null;
-        if (running == null) {
-            due = fired;
-            LOG.warn("Rollback of configure replace {} is due but the running configuration is not available: it "
-                    + "runs when it is", fired.file());
-            return;
-        }
         rollback(fired, "within " + minutes(fired.after()));
     }
 
     private void rollback(Pending p, String when) {
+        RunningConfiguration r = running;
+        if (r == null) {
+            due = p;
+            LOG.warn("Rollback of configure replace {} is due but the running configuration is not available: it "
+                    + "runs when it is", p.file());
+            return;
+        }
         due = null;
-        ApplyResult result = running.replace(p.before());
+        ApplyResult result;
+        try {
+            result = r.replace(p.before());
+        } catch (RuntimeException e) {
+            result = new ApplyResult(List.of(String.valueOf(e.getMessage())));
+            LOG.debug("Rollback failed", e);
+        }
         if (result.ok()) {
             LOG.warn("Rollback: configure replace {} was not confirmed {}: the configuration from before it is "
                     + "restored", p.file(), when);

@@ -35,6 +35,9 @@ final class StoreFiles {
     static final String STARTUP = "startup-config";
     static final String ARCHIVE = "archive";
     static final int ARCHIVE_KEEP = 10;
+    /** IOS's names: {@code nvram:startup-config}, and {@code flash:NAME} for a file in etc. */
+    private static final String NVRAM = "nvram:";
+    private static final String FLASH = "flash:";
     private static final Pattern ENTRY = Pattern.compile(Pattern.quote(STARTUP) + "-([0-9]{1,9})");
     /** Karaf's and the key's files: they hold no IOS lines, and some hold passwords a refusal would echo. */
     private static final List<String> NOT_CONFIGURATIONS = List.of(".cfg", ".config", ".properties", ".xml", ".key",
@@ -118,9 +121,9 @@ final class StoreFiles {
     }
 
     /**
-     * The lines of the file an operator named: an archive entry ({@code startup-config-3}), {@code startup-config},
-     * or a path (relative to the Karaf home, or absolute) to a file in etc or the archive, which is not one of
-     * Karaf's own files or the appliance key.
+     * The lines of the file an operator named: an archive entry ({@code startup-config-3}), {@code startup-config}
+     * (or {@code nvram:startup-config}), {@code flash:NAME} (etc/NAME), or a path (relative to the Karaf home, or
+     * absolute) to a file in etc or the archive, which is not one of Karaf's own files or the appliance key.
      */
     List<String> readNamed(String name) throws IOException {
         String n = name == null ? "" : name.trim();
@@ -128,10 +131,12 @@ final class StoreFiles {
             throw new IOException("%Error opening (no file name given)");
         }
         Path file;
-        if (n.equals(STARTUP)) {
+        if (n.equals(STARTUP) || n.equals(NVRAM + STARTUP)) {
             file = startup;
         } else if (ENTRY.matcher(n).matches()) {
             file = archive.resolve(n);
+        } else if (n.startsWith(FLASH)) {
+            file = etc.resolve(n.substring(FLASH.length())).normalize();
         } else {
             file = home.resolve(n).normalize();
         }

@@ -158,6 +158,19 @@ class ConfigurationStoreTest {
     }
 
     @Test
+    void iosNamesOfFilesAreUnderstood() throws Exception {
+        running.merge(List.of("hostname r1"));
+        store.save();
+        Files.write(etc.resolve("site-config"), List.of("interface GigabitEthernet0/0/1"));
+
+        assertThat(store.mergeFile("flash:site-config").ok()).isTrue();
+        assertThat(running.lines()).containsExactly("hostname r1", "interface GigabitEthernet0/0/1");
+        assertThat(store.replaceWith("nvram:startup-config", null).ok()).isTrue();
+        assertThat(running.lines()).containsExactly("hostname r1");
+        assertThatThrownBy(() -> store.mergeFile("flash:../outside")).hasMessageContaining("Permission denied");
+    }
+
+    @Test
     void replaceIsAllOrNothing() throws Exception {
         running.merge(SAVED);
         Files.write(etc.resolve("broken"), List.of("hostname x", "bogus"));
