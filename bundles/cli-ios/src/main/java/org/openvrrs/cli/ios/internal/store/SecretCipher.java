@@ -16,6 +16,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.openvrrs.cli.ios.internal.SecretCodec;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,8 +34,8 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>Errors are {@link IllegalArgumentException}s whose message is one line to print as it is.
  */
-@Component(service = SecretCipher.class)
-public final class SecretCipher {
+@Component(service = SecretCodec.class)
+public final class SecretCipher implements SecretCodec {
     /** The key file, in the Karaf home's etc folder. */
     public static final String KEY_FILE = "openvrrs.key";
     private static final byte VERSION = 1;
@@ -58,6 +59,7 @@ public final class SecretCipher {
     }
 
     /** The string printed after {@code key 6 } for {@code clear}; makes the appliance's key if it has none. */
+    @Override
     public String encrypt(String clear) {
         if (clear == null || clear.isEmpty()) {
             throw new IllegalArgumentException("% An empty key cannot be encrypted");
@@ -76,6 +78,7 @@ public final class SecretCipher {
     }
 
     /** The clear secret of a string {@link #encrypt} made on this appliance; refuses any other in one line. */
+    @Override
     public String decrypt(String type6) {
         byte[] data;
         try {

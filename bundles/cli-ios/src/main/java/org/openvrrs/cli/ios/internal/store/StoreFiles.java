@@ -40,8 +40,8 @@ final class StoreFiles {
     private static final String FLASH = "flash:";
     private static final Pattern ENTRY = Pattern.compile(Pattern.quote(STARTUP) + "-([0-9]{1,9})");
     /** Karaf's and the key's files: they hold no IOS lines, and some hold passwords a refusal would echo. */
-    private static final List<String> NOT_CONFIGURATIONS = List.of(".cfg", ".config", ".properties", ".xml", ".key",
-            ".tmp");
+    private static final List<String> NOT_CONFIGURATIONS = List.of(".cfg", ".config", ".json", ".properties",
+            ".xml", ".key", ".tmp");
 
     private final Path home;
     private final Path etc;
