@@ -53,9 +53,10 @@ public final class ConfigurationStore implements ConfigurationArchive {
     private volatile RunningConfiguration running;
     private Pending pending; // a timed replace not confirmed yet
     private Pending due; // its rollback, when the timer fired while the running configuration was away
+    private long timedReplaces; // numbers them, so a timer knows whether its replace still waits
 
-    /** The configuration before a timed replace, the file replaced with, and the timer that restores it. */
-    private record Pending(List<String> before, String file, Duration after, Scheduler.Timer timer) {
+    /** A timed replace: the configuration before it, the file replaced with, and the timer that restores it. */
+    private record Pending(long id, List<String> before, String file, Duration after, Scheduler.Timer timer) {
     }
 
     @Activate
@@ -115,7 +116,10 @@ public final class ConfigurationStore implements ConfigurationArchive {
     synchronized void applyStartup() {
         String name = files.shown(files.startupPath());
         RunningConfiguration r = running;
-        if (r == null || !files.startupExists()) {
+        if (r == null) {
+            return;
+        }
+        if (!files.startupExists()) {
             LOG.info("No startup configuration ({}): the configuration in Config Admin (etc/*.cfg) stays in use",
                     name);
             return;
@@ -191,9 +195,9 @@ public final class ConfigurationStore implements ConfigurationArchive {
         if (pending != null) {
             pending.timer().cancel();
         }
-        Pending[] self = new Pending[1];
-        Scheduler.Timer timer = scheduler.schedule(rollbackAfter, () -> timerFired(self[0]));
-        pending = self[0] = new Pending(before, file, rollbackAfter, timer);
+        long id = ++timedReplaces;
+        Scheduler.Timer timer = scheduler.schedule(rollbackAfter, () -> timerFired(id));
+        pending = new Pending(id, before, file, rollbackAfter, timer);
         LOG.info("configure replace {}: done, rolled back in {} unless confirmed (configure confirm)", file,
                 minutes(rollbackAfter));
         return result;
@@ -210,10 +214,11 @@ public final class ConfigurationStore implements ConfigurationArchive {
         return true;
     }
 
-    private synchronized void timerFired(Pending fired) {
-        if (pending != fired) {
+    private synchronized void timerFired(long id) {
+        if (pending == null || pending.id() != id) {
             return; // confirmed, or replaced by a later timed replace, meanwhile
         }
+        Pending fired = pending;
         pending = null;
         rollback(fired, "within " + minutes(fired.after()));
     }
