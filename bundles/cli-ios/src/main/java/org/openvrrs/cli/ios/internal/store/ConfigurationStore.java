@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.karaf.features.BootFinished;
 import org.openvrrs.cli.ios.internal.ConfigurationArchive;
 import org.openvrrs.cli.ios.internal.RunningConfiguration;
@@ -137,7 +138,7 @@ public final class ConfigurationStore implements ConfigurationArchive {
         }
         r.replace(List.of());
         ApplyResult merged = r.merge(lines);
-        merged.errors().forEach(error -> LOG.error("{}: {}", name, error));
+        merged.errors().forEach(error -> LOG.error("{}: {}", name, SecretCipher.redact(error)));
         LOG.warn("Startup configuration {} applied line by line: {} of its {} lines refused (logged above)", name,
                 merged.errors().size(), lines.size());
     }
@@ -244,7 +245,7 @@ public final class ConfigurationStore implements ConfigurationArchive {
                     + "restored", p.file(), when);
         } else {
             LOG.error("Rollback of the unconfirmed configure replace {} failed, the configuration is unchanged: {}",
-                    p.file(), String.join("; ", result.errors()));
+                    p.file(), result.errors().stream().map(SecretCipher::redact).collect(Collectors.joining("; ")));
         }
     }
 

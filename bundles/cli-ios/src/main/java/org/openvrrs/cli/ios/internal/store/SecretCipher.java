@@ -5,13 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -43,6 +43,8 @@ public final class SecretCipher implements SecretCodec {
     private static final int ID_BYTES = 4;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final Pattern CLEAR_SECRET = Pattern.compile(
+            "(?i)\\b(key|password|secret|text)\\s+(?!6\\s+\\S+\\s*$)\\S.*$");
     private static final byte[] AAD = "openvrrs type 6".getBytes(StandardCharsets.US_ASCII);
 
     private final Path keyFile;
@@ -104,6 +106,15 @@ public final class SecretCipher implements SecretCodec {
         }
     }
 
+    /**
+     * {@code line} with what follows {@code key}, {@code password}, {@code secret} or {@code text} hidden, unless it
+     * is a type 6 string: for a line that goes to a log or a refusal and may hold a secret in clear (a refused line of
+     * a file edited by hand). {@code key 0 X}, {@code key 7 X} and {@code key X} all become {@code key <hidden>}.
+     */
+    public static String redact(String line) {
+        return CLEAR_SECRET.matcher(line).replaceAll("$1 <hidden>");
+    }
+
     private static IllegalArgumentException notType6() {
         return new IllegalArgumentException("% Invalid encrypted key: not a type 6 string of this appliance");
     }
@@ -140,15 +151,9 @@ public final class SecretCipher implements SecretCodec {
     private byte[] writeNewKey() throws IOException {
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        byte[] text = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
         Path tmp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp); // not a POSIX file system: its own access rules apply
-        }
-        StoreFiles.writeSynced(tmp, List.of(new String(text, StandardCharsets.US_ASCII).trim()));
+        StoreFiles.createOwnerOnly(tmp);
+        StoreFiles.writeSynced(tmp, List.of(Base64.getEncoder().encodeToString(key)));
         StoreFiles.moveAtomically(tmp, keyFile);
         return key;
     }

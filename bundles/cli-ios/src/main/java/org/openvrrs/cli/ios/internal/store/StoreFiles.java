@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,7 +84,7 @@ final class StoreFiles {
     void saveStartup(List<String> lines, Instant time) throws IOException {
         Path tmp = startup.resolveSibling(STARTUP + ".tmp");
         try {
-            Files.deleteIfExists(tmp);
+            createOwnerOnly(tmp);
             writeSynced(tmp, lines);
             Files.setLastModifiedTime(tmp, FileTime.from(time));
             if (startupExists()) {
@@ -193,6 +194,19 @@ final class StoreFiles {
             return "not a text file";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * Creates {@code file} empty (replacing a leftover), readable and writable by the owner only: the key, and the
+     * saved configurations, which say how the network is built and which secrets are equal.
+     */
+    static void createOwnerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system: its own access rules apply
+        }
     }
 
     /** Writes {@code lines} to {@code file} and forces them to the disk. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,14 +113,17 @@ class ConfigurationStoreTest {
     @Test
     void aStartupFileWithRefusedLinesIsAppliedLineByLineAndEachRefusalLogged() throws Exception {
         running.merge(List.of("hostname unsaved"));
-        Files.write(etc.resolve("startup-config"), List.of("hostname r1", "bogus line", "interface Gi0/0/0"));
+        Files.write(etc.resolve("startup-config"), List.of("hostname r1", "bogus line", "interface Gi0/0/0",
+                "bogus key Clear-Secret-1"));
 
         List<String> log = LogCapture.of(() -> store = restart("launch-2"));
 
         assertThat(running.lines()).containsExactly("hostname r1", "interface Gi0/0/0");
         assertThat(LogCapture.errors(log)).containsExactly(
-                "etc/startup-config: % Invalid input detected at line 2: bogus line");
-        assertThat(log).anyMatch(l -> l.contains("applied line by line: 1 of its 3 lines refused"));
+                "etc/startup-config: % Invalid input detected at line 2: bogus line",
+                "etc/startup-config: % Invalid input detected at line 4: bogus key <hidden>");
+        assertThat(log).anyMatch(l -> l.contains("applied line by line: 2 of its 4 lines refused"))
+                .noneMatch(l -> l.contains("Clear-Secret-1"));
     }
 
     @Test
@@ -328,6 +332,8 @@ class ConfigurationStoreTest {
 
         String saved = Files.readString(etc.resolve("startup-config"), StandardCharsets.UTF_8);
         assertThat(saved).doesNotContain(clear).contains(" key 6 ");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(etc.resolve("startup-config"))))
+                .isEqualTo("rw-------");
         running.merge(List.of(" key changed-and-not-saved"));
         store = restart("launch-2");
         assertThat(running.radiusKey()).isEqualTo(clear);

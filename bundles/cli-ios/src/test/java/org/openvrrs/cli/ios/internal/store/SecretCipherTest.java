@@ -76,6 +76,18 @@ class SecretCipherTest {
     }
 
     @Test
+    void aLineForALogShowsNoSecretInClear() {
+        assertThat(SecretCipher.redact(" key Clear-1")).isEqualTo(" key <hidden>");
+        assertThat(SecretCipher.redact("% Invalid input detected at line 3: key 0 Clear 1"))
+                .isEqualTo("% Invalid input detected at line 3: key <hidden>");
+        assertThat(SecretCipher.redact("radius-server host 192.0.2.5 KEY 7 0822455D0A16"))
+                .isEqualTo("radius-server host 192.0.2.5 KEY <hidden>");
+        assertThat(SecretCipher.redact(" vrrp 1 authentication text cisco")).doesNotContain("cisco");
+        assertThat(SecretCipher.redact(" key 6 AbC-_9")).isEqualTo(" key 6 AbC-_9");
+        assertThat(SecretCipher.redact("monkey business")).isEqualTo("monkey business");
+    }
+
+    @Test
     void aKeyFileThatIsNotAKeyIsOneLineAndNotOverwritten() throws Exception {
         Path keyFile = Files.createDirectories(dir.resolve("a")).resolve(SecretCipher.KEY_FILE);
         Files.writeString(keyFile, "not a key\n");
