@@ -155,12 +155,12 @@ public final class ConfigurationStore implements ConfigurationArchive {
     }
 
     @Override
-    public List<String> startupLines() throws IOException {
+    public synchronized List<String> startupLines() throws IOException {
         return files.startupLines();
     }
 
     @Override
-    public List<String> archiveListing() throws IOException {
+    public synchronized List<String> archiveListing() throws IOException {
         ZoneId zone = clock.getZone();
         return files.archive().stream()
                 .map(e -> String.format(Locale.ROOT, "%-20s %s", e.name(), TIME.format(e.saved().atZone(zone))))
