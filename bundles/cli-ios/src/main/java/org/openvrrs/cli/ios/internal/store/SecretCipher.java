@@ -5,12 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -20,6 +23,8 @@ import org.openvrrs.cli.ios.internal.SecretCodec;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * IOS type 6 style secrets: what follows {@code key 6 } in the running and saved configuration. A secret is
@@ -38,6 +43,7 @@ import org.osgi.service.component.annotations.Component;
 public final class SecretCipher implements SecretCodec {
     /** The key file, in the Karaf home's etc folder. */
     public static final String KEY_FILE = "openvrrs.key";
+    private static final Logger LOG = LoggerFactory.getLogger(SecretCipher.class);
     private static final byte VERSION = 1;
     private static final int KEY_BYTES = 32;
     private static final int ID_BYTES = 4;
@@ -145,7 +151,20 @@ public final class SecretCipher implements SecretCodec {
         if (key.length != KEY_BYTES) {
             throw new IOException("not a key this appliance wrote (" + KEY_BYTES + " bytes in base64)");
         }
+        warnIfOthersMayRead();
         return key;
+    }
+
+    private void warnIfOthersMayRead() throws IOException {
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(keyFile);
+            if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                LOG.warn("{} may be read by others ({}): whoever reads it reads every key 6 secret; chmod 600 it",
+                        keyFile, PosixFilePermissions.toString(mode));
+            }
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own access rules apply
+        }
     }
 
     private byte[] writeNewKey() throws IOException {

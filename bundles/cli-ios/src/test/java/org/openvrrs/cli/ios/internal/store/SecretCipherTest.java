@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvrrs.config.test.LogCapture;
 
 class SecretCipherTest {
     @TempDir
@@ -85,6 +87,20 @@ class SecretCipherTest {
         assertThat(SecretCipher.redact(" vrrp 1 authentication text cisco")).doesNotContain("cisco");
         assertThat(SecretCipher.redact(" key 6 AbC-_9")).isEqualTo(" key 6 AbC-_9");
         assertThat(SecretCipher.redact("monkey business")).isEqualTo("monkey business");
+    }
+
+    @Test
+    void aKeyFileOthersMayReadIsOneWarningAndStillUsed() throws Exception {
+        String type6 = cipher("a").encrypt("k1");
+        Path keyFile = dir.resolve("a").resolve(SecretCipher.KEY_FILE);
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+        String key = Files.readString(keyFile).trim();
+
+        List<String> log = LogCapture.of(() -> assertThat(cipher("a").decrypt(type6)).isEqualTo("k1"));
+
+        assertThat(log).singleElement().satisfies(l -> assertThat(l).contains("WARN").endsWith(
+                keyFile + " may be read by others (rw-r--r--): whoever reads it reads every key 6 secret; chmod 600 "
+                        + "it").doesNotContain(key));
     }
 
     @Test
