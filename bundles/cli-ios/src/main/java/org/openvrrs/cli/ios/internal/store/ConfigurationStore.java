@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>Errors are {@link IOException}s whose message is the one line to print; refused lines come back in the
  * {@link ApplyResult}. Everything runs under this object's lock, the rollback timer on a thread of its own.
  */
-@Component(service = ConfigurationArchive.class)
+@Component(service = ConfigurationArchive.class, immediate = true) // immediate: it applies the startup unasked
 public final class ConfigurationStore implements ConfigurationArchive {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationStore.class);
     /** System property naming the framework launch whose startup configuration was applied. */
