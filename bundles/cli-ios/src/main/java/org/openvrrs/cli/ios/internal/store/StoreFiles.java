@@ -7,7 +7,9 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -132,14 +134,10 @@ final class StoreFiles {
             throw new IOException("%Error opening (no file name given)");
         }
         Path file;
-        if (n.equals(STARTUP) || n.equals(NVRAM + STARTUP)) {
-            file = startup;
-        } else if (ENTRY.matcher(n).matches()) {
-            file = archive.resolve(n);
-        } else if (n.startsWith(FLASH)) {
-            file = etc.resolve(n.substring(FLASH.length())).normalize();
-        } else {
-            file = home.resolve(n).normalize();
+        try {
+            file = resolve(n);
+        } catch (InvalidPathException e) {
+            throw new IOException("%Error opening " + n + " (invalid file name)", e);
         }
         if (!allowed(file)) {
             throw new IOException("%Error opening " + n + " (Permission denied: only configuration files in "
@@ -150,6 +148,19 @@ final class StoreFiles {
         } catch (IOException e) {
             throw new IOException("%Error opening " + n + " (" + reason(e) + ")", e);
         }
+    }
+
+    private Path resolve(String name) {
+        if (name.equals(STARTUP) || name.equals(NVRAM + STARTUP)) {
+            return startup;
+        }
+        if (ENTRY.matcher(name).matches()) {
+            return archive.resolve(name);
+        }
+        if (name.startsWith(FLASH)) {
+            return etc.resolve(name.substring(FLASH.length())).normalize();
+        }
+        return home.resolve(name).normalize();
     }
 
     private boolean allowed(Path file) throws IOException {
@@ -192,6 +203,9 @@ final class StoreFiles {
         }
         if (e instanceof MalformedInputException) {
             return "not a text file";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason(); // without the absolute path the message would repeat
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

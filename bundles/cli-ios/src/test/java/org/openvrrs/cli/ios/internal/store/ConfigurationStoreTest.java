@@ -308,6 +308,11 @@ class ConfigurationStoreTest {
         }
         assertThatThrownBy(() -> store.mergeFile("etc/missing"))
                 .hasMessage("%Error opening etc/missing (No such file or directory)");
+        assertThatThrownBy(() -> store.mergeFile("etc/bad\0name")).isInstanceOf(IOException.class)
+                .hasMessage("%Error opening etc/bad\0name (invalid file name)");
+        Files.createDirectories(etc.resolve("folder"));
+        assertThatThrownBy(() -> store.mergeFile("flash:folder")).isInstanceOf(IOException.class)
+                .hasMessage("%Error opening flash:folder (Is a directory)");
         assertThat(running.lines()).isEqualTo(SAVED);
     }
 
