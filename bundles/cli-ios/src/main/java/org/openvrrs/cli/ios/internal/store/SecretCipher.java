@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * their value. The string is base64url of {@code version (1) | key id (4) | nonce (12) | ciphertext and tag}; the key
  * id tells another appliance's string from a damaged one.
  *
- * <p>Errors are {@link IllegalArgumentException}s whose message is one line to print as it is.
+ * <p>Errors are one line to print as it is: an {@link IllegalArgumentException} for the string given (empty, not type
+ * 6, another appliance's), an {@link IllegalStateException} when the appliance key cannot be read or written. The key
+ * is read once: a key file restored from a backup is used from the next start.
  */
 @Component(service = SecretCodec.class)
 public final class SecretCipher implements SecretCodec {
