@@ -132,6 +132,11 @@ public final class ConfigurationStore implements ConfigurationArchive {
             LOG.error("{}: cannot be read ({}): the configuration in Config Admin stays in use", name, e.getMessage());
             return;
         }
+        if (lines.equals(r.lines())) {
+            // the usual restart after a save: nothing to replace, and a replace might restart what it rewrites
+            LOG.info("Startup configuration {} is the running configuration ({} lines)", name, lines.size());
+            return;
+        }
         if (r.replace(lines).ok()) {
             LOG.info("Startup configuration {} applied ({} lines)", name, lines.size());
             return;

@@ -90,6 +90,19 @@ class ConfigurationStoreTest {
     }
 
     @Test
+    void aRestartAfterASaveReplacesNothing() throws Exception {
+        running.merge(SAVED);
+        store.save();
+
+        List<String> log = LogCapture.of(() -> store = restart("launch-2"));
+
+        assertThat(running.replaces()).isZero();
+        assertThat(running.lines()).isEqualTo(SAVED);
+        assertThat(log).anyMatch(l -> l.contains("Startup configuration etc/startup-config is the running "
+                + "configuration (3 lines)"));
+    }
+
+    @Test
     void restartingTheBundleWithinOneLaunchKeepsUnsavedChanges() throws Exception {
         running.merge(SAVED);
         store.save();

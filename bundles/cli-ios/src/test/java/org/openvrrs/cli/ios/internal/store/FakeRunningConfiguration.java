@@ -15,6 +15,7 @@ final class FakeRunningConfiguration implements RunningConfiguration {
     private final SecretCipher cipher;
     private List<String> config = new ArrayList<>();
     private String radiusKey;
+    private int replaces;
 
     FakeRunningConfiguration(SecretCipher cipher) {
         this.cipher = cipher;
@@ -22,6 +23,10 @@ final class FakeRunningConfiguration implements RunningConfiguration {
 
     String radiusKey() {
         return radiusKey;
+    }
+
+    synchronized int replaces() {
+        return replaces;
     }
 
     @Override
@@ -48,6 +53,7 @@ final class FakeRunningConfiguration implements RunningConfiguration {
 
     @Override
     public synchronized ApplyResult replace(List<String> lines) {
+        replaces++;
         List<String> saved = config;
         String savedKey = radiusKey;
         config = new ArrayList<>();
