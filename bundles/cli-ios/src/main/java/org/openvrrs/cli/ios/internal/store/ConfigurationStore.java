@@ -52,6 +52,7 @@ public final class ConfigurationStore implements ConfigurationArchive {
     private final String launch; // the framework launch, null outside OSGi
     private final AutoCloseable closeScheduler;
     private volatile RunningConfiguration running;
+    private volatile boolean booted; // Karaf has installed its boot features: what the startup configures is up
     private Pending pending; // a timed replace not confirmed yet
     private Pending due; // its rollback, when the timer fired while the running configuration was away
     private long timedReplaces; // numbers them, so a timer knows whether its replace still waits
@@ -61,8 +62,7 @@ public final class ConfigurationStore implements ConfigurationArchive {
     }
 
     @Activate
-    public ConfigurationStore(BundleContext context, @Reference BootFinished bootFinished) {
-        // BootFinished is only waited for: the features whose configuration the startup sets are up by then.
+    public ConfigurationStore(BundleContext context) {
         this(new StoreFiles(StoreFiles.homeFolder(context), StoreFiles.etcFolder(context)),
                 new SystemScheduler("cli-ios configuration store"), Clock.systemDefaultZone(),
                 context.getProperty(Constants.FRAMEWORK_UUID));
@@ -74,6 +74,20 @@ public final class ConfigurationStore implements ConfigurationArchive {
         this.clock = clock;
         this.launch = launch;
         this.closeScheduler = scheduler instanceof AutoCloseable c ? c : () -> { };
+    }
+
+    /**
+     * Karaf's boot is over. Optional only for the resolvers: nothing declares the BootFinished service as a
+     * capability, so a mandatory reference would make the bundle unresolvable for karaf-maven-plugin's verify.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindBootFinished(BootFinished bootFinished) {
+        booted = true;
+        scheduler.execute(this::arrived);
+    }
+
+    void unbindBootFinished(BootFinished bootFinished) {
+        // the boot happened; Karaf withdraws the service only when it stops
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -91,7 +105,7 @@ public final class ConfigurationStore implements ConfigurationArchive {
     }
 
     private synchronized void arrived() {
-        if (running == null) {
+        if (running == null || !booted) {
             return;
         }
         if (launch == null || !launch.equals(System.getProperty(APPLIED_PROPERTY))) {

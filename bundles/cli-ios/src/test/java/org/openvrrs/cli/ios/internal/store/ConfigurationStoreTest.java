@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apache.karaf.features.BootFinished;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.openvrrs.config.test.LogCapture;
 import org.openvrrs.net.sim.VirtualScheduler;
 
 class ConfigurationStoreTest {
+    private static final BootFinished BOOTED = new BootFinished() { };
     private static final List<String> SAVED = List.of("hostname r1", "interface GigabitEthernet0/0/0",
             " vrrp 1 ip 192.0.2.1");
 
@@ -53,6 +55,7 @@ class ConfigurationStoreTest {
     private ConfigurationStore start(String launch) {
         ConfigurationStore s = new ConfigurationStore(new StoreFiles(home, etc), scheduler, clock, launch);
         s.bindRunning(running);
+        s.bindBootFinished(BOOTED);
         scheduler.runUntilIdle();
         return s;
     }
@@ -87,6 +90,23 @@ class ConfigurationStoreTest {
 
         assertThat(running.lines()).isEqualTo(SAVED);
         assertThat(log).anyMatch(l -> l.contains("Startup configuration etc/startup-config applied (3 lines)"));
+    }
+
+    @Test
+    void theStartupConfigurationWaitsForKarafsBootToBeOver() throws Exception {
+        running.merge(SAVED);
+        store.save();
+        running.merge(List.of("hostname unsaved"));
+        store.close();
+
+        store = new ConfigurationStore(new StoreFiles(home, etc), scheduler, clock, "launch-2");
+        store.bindRunning(running);
+        scheduler.runUntilIdle();
+        assertThat(running.lines()).contains("hostname unsaved");
+
+        store.bindBootFinished(BOOTED);
+        scheduler.runUntilIdle();
+        assertThat(running.lines()).isEqualTo(SAVED);
     }
 
     @Test
