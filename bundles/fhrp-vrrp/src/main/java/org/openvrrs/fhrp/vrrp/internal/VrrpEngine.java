@@ -46,6 +46,7 @@ final class VrrpEngine {
     }
 
     private final VrrpStatistics statistics = new VrrpStatistics();
+    private final MonitorEvents events = new MonitorEvents();
     private final long startNanos = System.nanoTime();
     private final boolean virtualClock;
     private final Map<String, NetworkRuntime> networks = new HashMap<>();
@@ -72,7 +73,7 @@ final class VrrpEngine {
 
         void attach(Handle h) {
             VrrpGroup g = new VrrpGroup(network, h.config);
-            g.setListener(h.listener);
+            g.setListener(events.wrap(g, h.listener));
             h.group = g;
             network.scheduler().execute(() -> {
                 try {
@@ -88,7 +89,7 @@ final class VrrpEngine {
             long start = virtualClock ? network.scheduler().nanoTime()
                     : network.scheduler().nanoTime() - (System.nanoTime() - startNanos);
             return interfaces.computeIfAbsent(ifname,
-                    n -> new VrrpInterface(network, n, statistics, start, delay(name, n)));
+                    n -> new VrrpInterface(network, n, statistics, start, delay(name, n)).withEvents(events));
         }
     }
 
@@ -101,6 +102,11 @@ final class VrrpEngine {
         this.delays = Map.copyOf(delays);
         this.virtualClock = virtualClock;
         FailoverWarmup.once();
+    }
+
+    /** Where {@link org.openvrrs.fhrp.vrrp.api.VrrpEventListener}s are added; closed with the server. */
+    MonitorEvents events() {
+        return events;
     }
 
     VrrpStatistics statistics() {
