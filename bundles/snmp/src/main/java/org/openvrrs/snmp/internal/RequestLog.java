@@ -22,7 +22,7 @@ final class RequestLog {
             held++;
             return;
         }
-        LOG.info("SNMP: Get of {}, which is not served here (answered noSuchObject/noSuchInstance){}", name,
+        LOG.warn("SNMP: Get of {}, which is not served here (answered noSuchObject/noSuchInstance){}", name,
                 held == 0 ? "" : "; " + held + " more such requests since the last line (at most one line a minute)");
         loggedAny = true;
         lastNanos = now;
