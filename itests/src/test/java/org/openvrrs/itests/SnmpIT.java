@@ -52,7 +52,8 @@ public class SnmpIT extends OpenVrrsTestSupport {
         for (String shipped : List.of("VRRPV3-MIB.txt", "VRRP-MIB.txt", "OPENVRRS-VRRS-MIB.txt")) {
             assertTrue("the distribution ships " + shipped, Files.isRegularFile(mibs.resolve(shipped)));
         }
-        try (NetSnmp snmp = new NetSnmp(Files.createTempDirectory("snm-it-"), List.of(mibs, mibs.resolve("ietf")))) {
+        Path dir = Files.createTempDirectory(Files.createDirectories(home.resolve("data")), "snm-netsnmp-");
+        try (NetSnmp snmp = new NetSnmp(dir, List.of(mibs, mibs.resolve("ietf")))) {
             snmp.start();
             featuresService.installFeature("openvrrs-snmp");
             await().until(() -> bundle("org.openvrrs.snmp") != null
@@ -81,6 +82,7 @@ public class SnmpIT extends OpenVrrsTestSupport {
             assertTrue(snmp.client("snmpget", NetSnmp.USER, "not-the-passphrase",
                     "VRRPV3-MIB::vrrpv3RouterChecksumErrors.0").output().contains("Authentication failure"));
             assertTrue(snmp.get("VRRPV3-MIB::vrrpv3RouterChecksumErrors.0").output().contains("Counter64: 0"));
+            await().until(() -> snmp.traps().contains("SNMPv2-MIB::authenticationFailure")); // snmpd's, once
 
             String r1 = ifIndex.get("r1/eth0") + ".1.ipv4";
             String r2 = ifIndex.get("r2/eth0") + ".1.ipv4";
@@ -108,7 +110,9 @@ public class SnmpIT extends OpenVrrsTestSupport {
             await().until(() -> snmp.walk("VRRPV3-MIB::vrrpv3MIB").output().contains("No Such Object"));
             cfg.delete();
         } finally {
-            featuresService.uninstallFeature("openvrrs-snmp");
+            if (featuresService.isInstalled(featuresService.getFeature("openvrrs-snmp"))) {
+                featuresService.uninstallFeature("openvrrs-snmp");
+            }
         }
     }
 

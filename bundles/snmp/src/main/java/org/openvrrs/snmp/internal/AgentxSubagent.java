@@ -69,7 +69,7 @@ final class AgentxSubagent implements AutoCloseable {
                 backoff = 1000;
                 lostLogged = false;
                 serve(ch);
-            } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            } catch (IOException | RuntimeException e) { // a malformed PDU or a refusal too: start again
                 if (!closed && !lostLogged) {
                     LOG.warn("SNMP: no AgentX session with the master agent at {} ({}); trying again every {} s at "
                             + "most", address, e.getMessage() == null ? e.toString() : e.getMessage(),

@@ -59,7 +59,7 @@ class SubagentWithSnmpdTest {
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(NetSnmp.installed(), "net-snmp is not installed (Debian packages snmp, snmpd, snmptrapd)");
-        Path dir = Files.createTempDirectory("snm-agentx-");
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "snm-agentx-");
         snmp = new NetSnmp(dir, List.of(MIBS, MIBS.resolve("ietf")));
         snmp.start();
         state = new MonitoredState(List.of(
@@ -183,6 +183,7 @@ class SubagentWithSnmpdTest {
                 .output()).contains("Unknown user name");
         assertThat(snmp.v2c("public", "1.3.6.1.2.1.207.1.2.1.0").output()).contains("Timeout");
         assertThat(snmp.get("VRRPV3-MIB::vrrpv3RouterChecksumErrors.0").output()).contains("Counter64: 5");
+        await().atMost(Duration.ofSeconds(10)).until(() -> snmp.traps().contains("authenticationFailure"));
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * net-snmp as an operator runs it, started by a test in a folder of its own: {@code snmpd} as the AgentX master
- * (its own config file, {@code -f}, its own pid file and log, the AgentX socket in the folder, SNMP on
+ * (its own config file, {@code -f}, its own pid file and log, the AgentX socket in /tmp/snm-*, SNMP on
  * 127.0.0.1 on a free high port, one SNMPv3 user with SHA authentication and AES privacy, no community), and
  * {@code snmptrapd} on another free port of 127.0.0.1 to which snmpd sends its notifications. The clients
  * ({@code snmpwalk}, {@code snmpget}) run with the MIB folders given, so names resolve. Debian packages snmp,
@@ -36,6 +36,8 @@ public final class NetSnmp implements AutoCloseable {
     private final int port;
     private final int trapPort;
     private final List<Process> processes = new ArrayList<>();
+    /** The AgentX socket's folder: short, in /tmp (a Unix socket path has at most 107 bytes); removed at close. */
+    private final Path socketDir;
 
     /** @param mibDirs folders with the MIB files (ours and the IETF ones they import) */
     public NetSnmp(Path dir, List<Path> mibDirs) throws IOException {
@@ -44,6 +46,7 @@ public final class NetSnmp implements AutoCloseable {
         this.mibPath = String.join(":", mibDirs.stream().map(p -> p.toAbsolutePath().toString()).toList());
         this.port = freeUdpPort();
         this.trapPort = freeUdpPort();
+        this.socketDir = Files.createTempDirectory(Path.of("/tmp"), "snm-");
     }
 
     /** Whether snmpd, snmptrapd and the clients are installed (Debian snmp, snmpd, snmptrapd). */
@@ -60,7 +63,7 @@ public final class NetSnmp implements AutoCloseable {
 
     /** The AgentX socket snmpd listens on, as the subagent's {@code agentxSocket} setting names it. */
     public String agentxSocket() {
-        return "unix:" + dir.resolve("agentx.sock");
+        return "unix:" + socketDir.resolve("agentx.sock");
     }
 
     public Path dir() {
@@ -76,6 +79,7 @@ public final class NetSnmp implements AutoCloseable {
                 "agentXPerms 0600 0700",
                 "createUser " + USER + " SHA \"" + AUTH + "\" AES \"" + PRIV + "\"",
                 "rouser " + USER + " priv",
+                "authtrapenable 1", // a request with wrong credentials: one authenticationFailure notification
                 "trapsess -v 2c -c " + TRAP_COMMUNITY + " 127.0.0.1:" + trapPort, ""));
         processes.add(daemon("snmptrapd", List.of("/usr/sbin/snmptrapd", "-f", "-C", "-c",
                 dir.resolve("snmptrapd.conf").toString(), "-Lf", dir.resolve("snmptrapd.log").toString(), "-p",
@@ -85,7 +89,8 @@ public final class NetSnmp implements AutoCloseable {
                 dir.resolve("snmpd.conf").toString(), "-Lf", dir.resolve("snmpd.log").toString(), "-p",
                 dir.resolve("snmpd.pid").toString(), "udp:127.0.0.1:" + port)));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!(Files.exists(dir.resolve("agentx.sock")) && get("1.3.6.1.2.1.1.3.0").output().contains("Timeticks"))) {
+        while (!Files.exists(socketDir.resolve("agentx.sock"))
+                || !get("1.3.6.1.2.1.1.3.0").output().contains("Timeticks")) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("snmpd did not start, see " + dir.resolve("snmpd.log"));
             }
@@ -166,7 +171,7 @@ public final class NetSnmp implements AutoCloseable {
         }
     }
 
-    /** Stops both daemons (SIGTERM, then SIGKILL after 5 s). The folder stays, with the logs. */
+    /** Stops both daemons (SIGTERM, then SIGKILL after 5 s). The folder stays, with the logs; the socket goes. */
     @Override
     public void close() {
         for (Process p : processes) {
@@ -181,5 +186,11 @@ public final class NetSnmp implements AutoCloseable {
             }
         }
         processes.clear();
+        try {
+            Files.deleteIfExists(socketDir.resolve("agentx.sock"));
+            Files.deleteIfExists(socketDir);
+        } catch (IOException e) {
+            // a leftover empty folder in /tmp
+        }
     }
 }
