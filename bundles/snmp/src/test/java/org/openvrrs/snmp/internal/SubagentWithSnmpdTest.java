@@ -68,7 +68,9 @@ class SubagentWithSnmpdTest {
                 group("r2", 1, AddressFamily.IPV4, 3, VrrpState.BACKUP, "192.0.2.3", "192.0.2.2",
                         List.of(ip("192.0.2.1"), ip("192.0.2.5")), 0),
                 group("r1", 9, AddressFamily.IPV4, 2, VrrpState.MASTER, "192.0.2.2", null,
-                        List.of(ip("198.51.100.1")), 4)),
+                        List.of(ip("198.51.100.1")), 4),
+                group("r1", 1, AddressFamily.IPV6, 3, VrrpState.INITIALIZE, "fe80::2", null,
+                        List.of(ip("fe80::1"), ip("2001:db8::1")), 0)),
                 new VrrpRouterCounters(5, 6, 7, Map.of()),
                 List.of(GroupState.of("DEMO-R1", "VRRP", VrrsState.BACKUP, new ServerUpdate(VrrsState.ACTIVE,
                         StateReason.PROTOCOL, AddressFamily.IPV4, ip("192.0.2.1"),
@@ -108,6 +110,14 @@ class SubagentWithSnmpdTest {
                 "VRRPV3-MIB::vrrpv3OperationsPreemptMode.1000000.1.ipv4 = INTEGER: true(1)",
                 "VRRPV3-MIB::vrrpv3OperationsAcceptMode.1000000.1.ipv4 = INTEGER: false(2)");
         assertThat(r.output()).doesNotContain(".9.ipv4"); // the VRRPv2 group is VRRP-MIB's
+        // IPv6: its own row (address type ipv6), 16-byte addresses, the unspecified Master while none is known
+        assertThat(r.output()).contains(
+                "VRRPV3-MIB::vrrpv3OperationsStatus.1000000.1.ipv6 = INTEGER: initialize(1)",
+                "VRRPV3-MIB::vrrpv3OperationsVirtualMacAddr.1000000.1.ipv6 = STRING: 0:0:5e:0:2:1",
+                "VRRPV3-MIB::vrrpv3OperationsMasterIpAddr.1000000.1.ipv6 = Hex-STRING: 00 00 00 00 00 00 00 00 00 00 "
+                        + "00 00 00 00 00 00",
+                "VRRPV3-MIB::vrrpv3OperationsPrimaryIpAddr.1000000.1.ipv6 = Hex-STRING: FE 80 00 00 00 00 00 00 00 00 "
+                        + "00 00 00 00 00 02");
         // index: ifIndex, VRID, ipv4(1), then the address as an InetAddress (length, octets)
         assertThat(snmp.walkNumeric("VRRPV3-MIB::vrrpv3AssociatedIpAddrTable").output()).contains(
                 ".1.3.6.1.2.1.207.1.1.2.1.2.1000000.1.1.4.192.0.2.1 = INTEGER: active(1)",
