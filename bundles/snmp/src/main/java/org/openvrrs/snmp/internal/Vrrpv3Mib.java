@@ -2,6 +2,7 @@ package org.openvrrs.snmp.internal;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.function.Function;
 import org.openvrrs.fhrp.vrrp.api.VrrpGroupCounters;
 import org.openvrrs.fhrp.vrrp.api.VrrpGroupView;
 import org.openvrrs.fhrp.vrrp.api.VrrpRouterCounters;
@@ -127,8 +128,8 @@ final class Vrrpv3Mib implements MibModule {
                 VarBind.integer(STATISTICS_ENTRY.append(PROTO_ERR_REASON).append(index(g, ifIndexes)), reason));
     }
 
-    static void add(MibView.Builder view, Oid entry, int column, Oid index,
-            java.util.function.Function<Oid, VarBind> value) {
+    /** Adds the instance {@code index} of column {@code column} of the table entry {@code entry}. */
+    static void add(MibView.Builder view, Oid entry, int column, Oid index, Function<Oid, VarBind> value) {
         Oid object = entry.append(column);
         view.add(object, value.apply(object.append(index)));
     }

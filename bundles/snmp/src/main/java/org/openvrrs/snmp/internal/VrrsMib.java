@@ -4,6 +4,7 @@ import static org.openvrrs.snmp.internal.Vrrpv3Mib.add;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeSet;
 import org.openvrrs.vrrs.api.ClientInfo;
 import org.openvrrs.vrrs.api.GroupState;
 
@@ -50,7 +51,8 @@ final class VrrsMib implements MibModule {
             add(view, CLIENT_ENTRY, 2, index, o -> VarBind.string(o, c.name()));
             add(view, CLIENT_ENTRY, 3, index, o -> VarBind.integer(o, c.priority().ordinal() + 1));
             add(view, CLIENT_ENTRY, 4, index, o -> VarBind.truth(o, c.allGroups()));
-            add(view, CLIENT_ENTRY, 5, index, o -> VarBind.string(o, String.join(",", new java.util.TreeSet<>(c.following()))));
+            String following = String.join(",", new TreeSet<>(c.following()));
+            add(view, CLIENT_ENTRY, 5, index, o -> VarBind.string(o, following));
             add(view, CLIENT_ENTRY, 6, index, o -> VarBind.counter64(o, c.delivered()));
             add(view, CLIENT_ENTRY, 7, index, o -> VarBind.counter64(o, c.failed()));
             add(view, CLIENT_ENTRY, 8, index, o -> VarBind.counter64(o, c.coalesced()));
