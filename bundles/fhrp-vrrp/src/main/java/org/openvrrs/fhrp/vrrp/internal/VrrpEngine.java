@@ -67,6 +67,7 @@ final class VrrpEngine {
     private final VrrpStatistics statistics = new VrrpStatistics();
     private final LeaderLoops leaderLoops = new LeaderLoops();
     private LeaderLinks leaderLinks; // with the first follower
+    private final MonitorEvents events = new MonitorEvents();
     private final long startNanos = System.nanoTime();
     private final boolean virtualClock;
     private final Map<String, NetworkRuntime> networks = new HashMap<>();
@@ -93,7 +94,7 @@ final class VrrpEngine {
 
         void attach(Handle h) {
             VrrpGroup g = new VrrpGroup(network, h.config, h.options);
-            g.setListener(h.listener);
+            g.setListener(events.wrap(g, h.listener));
             h.group = g;
             network.scheduler().execute(() -> {
                 GroupState leader = h.leader;
@@ -113,7 +114,7 @@ final class VrrpEngine {
             long start = virtualClock ? network.scheduler().nanoTime()
                     : network.scheduler().nanoTime() - (System.nanoTime() - startNanos);
             return interfaces.computeIfAbsent(ifname,
-                    n -> new VrrpInterface(network, n, statistics, start, delay(name, n)));
+                    n -> new VrrpInterface(network, n, statistics, start, delay(name, n)).withEvents(events));
         }
     }
 
@@ -142,6 +143,11 @@ final class VrrpEngine {
             leaderLinks = new LeaderLinks(whiteboard);
         }
         return leaderLinks;
+    }
+
+    /** Where {@link org.openvrrs.fhrp.vrrp.api.VrrpEventListener}s are added; closed with the server. */
+    MonitorEvents events() {
+        return events;
     }
 
     VrrpStatistics statistics() {

@@ -37,6 +37,7 @@ final class VrrpInterface {
     private long readyAtNanos;
     private Scheduler.Timer startTimer;
     private boolean wasUp;
+    private MonitorEvents events; // null: nobody listens (tests)
 
     VrrpInterface(Network network, String name, VrrpStatistics statistics, long engineStartNanos,
             InterfaceDelay delay) {
@@ -48,6 +49,11 @@ final class VrrpInterface {
         setDelay(delay);
     }
 
+    /** Publishes the protocol errors of this interface's groups to {@code e}. */
+    VrrpInterface withEvents(MonitorEvents e) {
+        events = e;
+        return this;
+    }
 
     /**
      * Sets {@code vrrp delay}: the minimum applies from the next time the interface comes up; the reload delay,
@@ -142,6 +148,7 @@ final class VrrpInterface {
             VrrpGroup group = result.family() == null ? null : groups.get(key(result.family(), result.vrid()));
             if (group != null) {
                 statistics.drop(result.dropReason(), group.statistics());
+                publishDrop(group, result.dropReason());
             } else {
                 statistics.drop(result.dropReason());
             }
@@ -155,6 +162,7 @@ final class VrrpInterface {
         }
         if ((advert.version() == VrrpVersion.V3) != (group.config().version() == VrrpVersion.V3)) {
             statistics.drop(DropReason.VERSION, group.statistics());
+            publishDrop(group, DropReason.VERSION);
             return;
         }
         if (advert.source().equals(group.sourceAddress())) {
@@ -179,6 +187,12 @@ final class VrrpInterface {
     private boolean unicastGroup(DecodeResult result) {
         VrrpGroup g = result.family() == null ? null : groups.get(key(result.family(), result.vrid()));
         return g != null && g.options().unicast().isUnicast();
+    }
+
+    private void publishDrop(VrrpGroup group, DropReason reason) {
+        if (events != null) {
+            events.dropped(group, reason);
+        }
     }
 
     /**

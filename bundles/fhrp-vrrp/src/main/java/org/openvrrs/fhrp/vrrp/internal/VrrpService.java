@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.openvrrs.config.api.ConfigReader;
 import org.openvrrs.config.api.LiveConfig;
+import org.openvrrs.fhrp.vrrp.api.VrrpEventListener;
 import org.openvrrs.fhrp.vrrp.api.VrrpGroupView;
 import org.openvrrs.fhrp.vrrp.api.VrrpMonitor;
 import org.openvrrs.fhrp.vrrp.api.VrrpRouterCounters;
@@ -11,6 +12,7 @@ import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
 import org.openvrrs.net.api.Network;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -65,6 +67,20 @@ public final class VrrpService implements VrrpMonitor {
 
     void unbindNetwork(Network network, Map<String, Object> properties) {
         engine.removeNetwork(nameOf(properties));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindEventListener(VrrpEventListener listener) {
+        engine.events().add(listener);
+    }
+
+    void unbindEventListener(VrrpEventListener listener) {
+        engine.events().remove(listener);
+    }
+
+    @Deactivate
+    void deactivate() {
+        engine.events().close();
     }
 
     private static String nameOf(Map<String, Object> properties) {
