@@ -157,6 +157,23 @@ class FollowerGroupTest {
         f3.close();
     }
 
+    /** Through the components, as files configure it: the group closing the loop is one ERROR line and runs nothing. */
+    @Test
+    void aLoopFromFilesIsOneLineAndTheOtherGroupsRunOn() throws Exception {
+        VrrpService service = new VrrpService(Map.of());
+        Map<String, Object> a = new HashMap<>(Map.of("service.pid", "org.openvrrs.vrrp.group~a",
+                "interfaceName", "eth0", "vrid", "1", "addresses", "192.0.2.101", "name", "A", "follow", "B"));
+        Map<String, Object> b = new HashMap<>(Map.of("service.pid", "org.openvrrs.vrrp.group~b",
+                "interfaceName", "eth0", "vrid", "2", "addresses", "192.0.2.102", "name", "B", "follow", "A"));
+        new VrrpGroupComponent(service, a, vrrs.whiteboard());
+        List<String> log = org.openvrrs.config.test.LogCapture.of(
+                () -> new VrrpGroupComponent(service, b, vrrs.whiteboard()));
+        assertThat(org.openvrrs.config.test.LogCapture.errors(log)).containsExactly("VRRP group eth0/IPv4/2: follow "
+                + "'A' would make a loop of leaders (B follows A follows B): refused (nothing runs from it until it is "
+                + "corrected)");
+        assertThat(service.status()).extracting(s -> s.config().vrid()).containsExactly(1);
+    }
+
     @Test
     void aFollowerWithUnicastPeersIsRefused() {
         Map<String, Object> both = new HashMap<>(Map.of("interfaceName", "eth0", "vrid", 9, "addresses",
