@@ -179,6 +179,12 @@ final class VirtualRouter {
             becomeMaster(StateReason.PRIORITY, NewMasterReason.PRIORITY, -1);
         } else if (state == State.BACKUP && old.priority() != newSettings.priority()) {
             emit(state, StateReason.PRIORITY);
+        } else if (state == State.MASTER && old.priority() != newSettings.priority()) {
+            // advertised at once (tracking): a higher Backup preempts without waiting for the next interval
+            masterPriority = newSettings.priority();
+            actions.sendAdvertisement(newSettings.priority());
+            startAdverTimer();
+            emit(state, StateReason.PRIORITY);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackInputs;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.Registration;
 import org.openvrrs.vrrs.api.StateReason;
@@ -28,11 +29,20 @@ final class VrrpEngine {
     static final class Handle {
         private volatile VrrpGroupConfig config;
         private final VrrpGroup.Listener listener;
+        private final TrackInputs track;
         private volatile VrrpGroup group;
 
-        Handle(VrrpGroupConfig config, VrrpGroup.Listener listener) {
+        Handle(VrrpGroupConfig config, VrrpGroup.Listener listener, TrackInputs track) {
             this.config = config;
             this.listener = listener;
+            this.track = track;
+            // the running group, if any, looks again on its own thread (reads group after the input was written)
+            track.onChange(() -> {
+                VrrpGroup g = group;
+                if (g != null) {
+                    g.onNetworkThread(g::trackChanged);
+                }
+            });
         }
 
         VrrpGroupConfig config() {
@@ -73,6 +83,7 @@ final class VrrpEngine {
         void attach(Handle h) {
             VrrpGroup g = new VrrpGroup(network, h.config);
             g.setListener(h.listener);
+            g.useTrackInputs(h.track);
             h.group = g;
             network.scheduler().execute(() -> {
                 try {
@@ -144,13 +155,18 @@ final class VrrpEngine {
 
     /** Adds a group; it starts on its network's thread now, or when the network appears. */
     synchronized Handle add(VrrpGroupConfig config, VrrpGroup.Listener listener) {
+        return add(config, listener, new TrackInputs());
+    }
+
+    /** Adds a group that tracking and its sync group steer through {@code track}. */
+    synchronized Handle add(VrrpGroupConfig config, VrrpGroup.Listener listener, TrackInputs track) {
         for (Handle h : handles.getOrDefault(networkName(config), List.of())) {
             if (h.config.key().equals(config.key())) {
                 throw new IllegalStateException("VRRP group " + config.vrid() + " (" + config.family().label()
                         + ") is already configured on " + config.interfaceName());
             }
         }
-        Handle h = new Handle(config, listener);
+        Handle h = new Handle(config, listener, track);
         handles.computeIfAbsent(networkName(config), n -> new ArrayList<>()).add(h);
         NetworkRuntime rt = networks.get(networkName(config));
         if (rt != null) {

@@ -11,6 +11,8 @@ import org.openvrrs.fhrp.vrrp.internal.packet.NewMasterReason;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpAdvert;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpCodec;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackEffect;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackInputs;
 import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Network;
@@ -52,19 +54,41 @@ final class VrrpGroup implements VirtualRouter.Actions {
     private final RateLimit addressListLog = new RateLimit(ADDRESS_LIST_LOG_PERIOD_NANOS);
     private InitReason initReason = InitReason.INTERFACE_MISSING; // until the first evaluation
     private long readyAtNanos;
+    private TrackInputs track = new TrackInputs();
+    private String initDetail; // the track object or sync group member behind TRACK / SYNC_GROUP
+    private String reportedFault; // this group's own failure as its sync group last heard it
+    private boolean evaluated;
+    private boolean removed;
 
     VrrpGroup(Network network, VrrpGroupConfig config) {
         this.network = network;
         this.config = config;
         this.virtualMac = MacAddress.vrrp(config.family(), config.vrid());
         this.sourceAddress = config.family().unspecified();
-        this.router = new VirtualRouter(network.scheduler(), settings(config, 0, sourceAddress), this);
+        this.router = new VirtualRouter(network.scheduler(), settings(config, 0, sourceAddress, TrackEffect.NONE),
+                this);
         this.announcer = new Announcer(network.scheduler(), config.announcements(), this::announce);
         warnWithoutLinkLocal(null, config);
     }
 
     void setListener(Listener l) {
         listener = l;
+    }
+
+    /** Where tracking and the sync group tell this group what to do (kept by its handle across restarts). */
+    void useTrackInputs(TrackInputs inputs) {
+        track = inputs;
+    }
+
+    TrackInputs trackInputs() {
+        return track;
+    }
+
+    /** A track object or the sync group changed: evaluate again with the interface as it is. */
+    void trackChanged() {
+        if (evaluated && !removed) {
+            evaluate(network.find(config.interfaceName()), readyAtNanos);
+        }
     }
 
     VrrpGroupConfig config() {
@@ -110,15 +134,23 @@ final class VrrpGroup implements VirtualRouter.Actions {
         Optional<InetAddress> source = iface.flatMap(i -> sourceAddressOf(i, config.family()));
         boolean up = iface.isPresent() && iface.get().lineProtocolUp() && source.isPresent();
         boolean mayStart = network.scheduler().nanoTime() >= readyAtNanos;
+        evaluated = true;
+        boolean owns = iface.isPresent() && config.addresses().stream().anyMatch(a -> owns(iface.get(), a));
+        String trackCause = track.effect().initCause(owns);
+        String syncCause = track.syncFault();
         initReason = config.shutdown() ? InitReason.SHUTDOWN : iface.isEmpty() ? InitReason.INTERFACE_MISSING
                 : !iface.get().lineProtocolUp() ? InitReason.INTERFACE_DOWN : source.isEmpty() ? InitReason.NO_ADDRESS
+                : trackCause != null ? InitReason.TRACK : syncCause != null ? InitReason.SYNC_GROUP
                 : mayStart ? null : InitReason.DELAY;
+        initDetail = initReason == InitReason.TRACK ? trackCause : initReason == InitReason.SYNC_GROUP ? syncCause
+                : null;
+        reportFault();
         boolean run = initReason == null;
         if (run) {
             sourceAddress = source.get();
             interfaceMac = iface.get().mac();
-            owner = config.addresses().stream().anyMatch(a -> owns(iface.get(), a));
-            router.reconfigure(settings(config, owner ? 255 : 0, sourceAddress));
+            owner = owns;
+            router.reconfigure(settings(config, owner ? 255 : 0, sourceAddress, track.effect()));
             if (router.state() == VirtualRouter.State.MASTER) {
                 setAcceptMode(config.acceptMode() || owner); // accept mode changed live
             }
@@ -126,9 +158,25 @@ final class VrrpGroup implements VirtualRouter.Actions {
                 router.startup();
             }
         } else if (router.state() != VirtualRouter.State.INITIALIZE) {
-            StateReason reason = config.shutdown() ? StateReason.SHUTDOWN : StateReason.INTERFACE;
+            StateReason reason = config.shutdown() ? StateReason.SHUTDOWN : initDetail != null
+                    ? StateReason.PRIORITY : StateReason.INTERFACE;
             router.shutdown(reason, up);
         }
+    }
+
+    /** Tells the sync group when this group starts or stops failing for a reason of its own. */
+    private void reportFault() {
+        boolean own = initReason != null && initReason != InitReason.SYNC_GROUP && initReason != InitReason.DELAY;
+        String fault = own ? (initDetail != null ? initDetail : initReason.label(config.family())) : null;
+        if (!java.util.Objects.equals(fault, reportedFault)) {
+            reportedFault = fault;
+            track.ownFault(fault);
+        }
+    }
+
+    /** The track object or sync group member that holds the group in Init, null when none. */
+    String initDetail() {
+        return initReason == InitReason.TRACK || initReason == InitReason.SYNC_GROUP ? initDetail : null;
     }
 
     /**
@@ -178,6 +226,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
 
     /** Withdraws the group: a Master resigns with priority 0 (RFC 5798 6.4.3) and gives its addresses up. */
     void remove() {
+        removed = true;
         router.shutdown(StateReason.SHUTDOWN, true);
     }
 
@@ -186,6 +235,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
      * scheduler may be gone); data-plane clean-up is best effort.
      */
     void detach(StateReason reason) {
+        removed = true;
         try {
             router.shutdown(reason, false);
         } catch (RuntimeException e) {
@@ -319,8 +369,11 @@ final class VrrpGroup implements VirtualRouter.Actions {
                 .findFirst();
     }
 
-    private static VirtualRouter.Settings settings(VrrpGroupConfig c, int ownerPriority, InetAddress source) {
-        return new VirtualRouter.Settings(ownerPriority == 255 ? 255 : c.priority(), c.advertIntervalCentis(),
+    /** The owner runs at 255 whatever tracking says; others at the configured priority tracking adjusted. */
+    private static VirtualRouter.Settings settings(VrrpGroupConfig c, int ownerPriority, InetAddress source,
+            TrackEffect tracking) {
+        return new VirtualRouter.Settings(ownerPriority == 255 ? 255 : tracking.priority(c.priority()),
+                c.advertIntervalCentis(),
                 c.preempt(), c.preemptDelaySeconds() * 1_000_000_000L, c.version() == VrrpVersion.V3, c.version() == VrrpVersion.V2, source);
     }
 }

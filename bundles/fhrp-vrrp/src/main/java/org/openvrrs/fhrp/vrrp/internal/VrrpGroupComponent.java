@@ -6,6 +6,9 @@ import org.openvrrs.config.api.ConfigSecret;
 import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
+import org.openvrrs.fhrp.vrrp.internal.track.GroupTracking;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackBinding;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackInputs;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.VrrsWhiteboard;
 import org.osgi.framework.BundleContext;
@@ -122,17 +125,35 @@ public final class VrrpGroupComponent {
                 + "adverts and required of received ones (IOS vrrp N authentication text, keepalived auth_type "
                 + "PASS); empty = none", type = AttributeType.PASSWORD)
         String authenticationText() default "";
+
+        // tracking (docs/architecture.md, VRRP): read by GroupTracking beside VrrpGroupConfig
+        @AttributeDefinition(description = "Track objects (org.openvrrs.track): 'N decrement D' lowers the priority "
+                + "by D while object N is down, 'N shutdown' holds the group in Init while it is down, 'N' applies "
+                + "the object's weight (keepalived)", required = false)
+        String[] track() default {};
+
+        @AttributeDefinition(description = "Sync group (keepalived vrrp_sync_group): while one group of the same "
+                + "name fails (Init), the others are held in Init too; empty = none")
+        String syncGroup() default "";
     }
 
     /** The one reader of a group's configuration: this component, vrrp:configure and VrrpRuntime. */
     static final ConfigReader<Config, VrrpGroupConfig> READER = ConfigReader.of(Config.class,
             VrrpGroupComponent::toGroupConfig);
 
+    /** The group's tracking, from the same properties (valid whenever {@link #READER} accepted them). */
+    static final ConfigReader<Config, GroupTracking> TRACKING = ConfigReader.of(Config.class,
+            c -> GroupTracking.parse(c.track(), c.syncGroup()));
+
     private final VrrpService service;
     private final VrrsWhiteboard whiteboard;
     private final LiveConfig<VrrpGroupConfig> config = LiveConfig.inertUntilValid(READER, LOG);
     private VrrsLink link; // null, as the handle, while no configuration was accepted
     private VrrpEngine.Handle handle;
+    private final TrackInputs track = new TrackInputs();
+    private TrackBinding tracking; // null while no configuration was accepted
+    private GroupTracking tracked = GroupTracking.NONE;
+    private String trackedKey = "";
 
     @Activate
     public VrrpGroupComponent(@Reference VrrpService service, Map<String, Object> properties,
@@ -144,18 +165,47 @@ public final class VrrpGroupComponent {
     VrrpGroupComponent(VrrpService service, Map<String, Object> properties, VrrsWhiteboard whiteboard) {
         this.service = service;
         this.whiteboard = whiteboard;
-        config.update(properties).ifPresent(this::start);
+        config.update(properties).ifPresent(c -> {
+            start(c);
+            track(c, properties);
+        });
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
-        config.update(properties).ifPresent(this::apply);
+        config.update(properties).ifPresent(c -> {
+            apply(c);
+            track(c, properties);
+        });
     }
 
     private void start(VrrpGroupConfig c) {
         link = new VrrsLink(whiteboard, c);
-        handle = service.engine().add(c, link);
+        handle = service.engine().add(c, link, track);
         link.attach(handle);
+    }
+
+    /** (Re)binds the group's track objects and sync group when they or the group's key changed. */
+    private void track(VrrpGroupConfig c, Map<String, Object> properties) {
+        GroupTracking t = TRACKING.read(properties);
+        if (tracking != null && t.equals(tracked) && c.key().equals(trackedKey)) {
+            return;
+        }
+        closeTracking();
+        tracked = t;
+        trackedKey = c.key();
+        tracking = service.tracking().bind(c.key(), t, track);
+    }
+
+    private void closeTracking() {
+        if (tracking != null) {
+            try {
+                tracking.close();
+            } catch (Exception e) {
+                LOG.debug("VRRP: ending tracking: {}", e.toString());
+            }
+            tracking = null;
+        }
     }
 
     private void apply(VrrpGroupConfig c) {
@@ -168,13 +218,14 @@ public final class VrrpGroupComponent {
             link.configured(c);
         } else {
             service.engine().remove(handle);
-            handle = service.engine().add(c, link);
+            handle = service.engine().add(c, link, track);
             link.attach(handle);
         }
     }
 
     @Deactivate
     void deactivate() {
+        closeTracking();
         if (handle != null) {
             service.engine().remove(handle);
             link.close();
@@ -183,6 +234,7 @@ public final class VrrpGroupComponent {
 
     /** Turns the typed configuration into a validated one, or throws with a message for the operator. */
     static VrrpGroupConfig toGroupConfig(Config c) {
+        GroupTracking.parse(c.track(), c.syncGroup()); // a bad track line refuses the whole file
         return new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(), c.version(),
                 VrrpGroupConfig.parseAddresses(c.addresses()), c.priority(), c.advertIntervalMillis(), c.preempt(),
                 c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.name(), c.checksum(),

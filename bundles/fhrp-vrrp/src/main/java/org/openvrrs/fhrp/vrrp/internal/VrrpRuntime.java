@@ -3,6 +3,11 @@ package org.openvrrs.fhrp.vrrp.internal;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackBinding;
+import org.openvrrs.fhrp.vrrp.internal.track.ShowTrackFormat;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackComponent;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackInputs;
+import org.openvrrs.fhrp.vrrp.internal.track.Tracking;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.VrrsWhiteboard;
@@ -27,6 +32,7 @@ public final class VrrpRuntime {
     }
 
     private final VrrpEngine engine = new VrrpEngine(Map.of(), false);
+    private final Tracking tracking = new Tracking();
     private final VrrsWhiteboard whiteboard;
 
     /** A runtime whose named groups publish nothing. */
@@ -42,10 +48,27 @@ public final class VrrpRuntime {
     /** Offers a network to the groups configured on it ({@code network} property; "" = {@code local}). */
     public void addNetwork(String name, Network network) {
         engine.addNetwork(name, network);
+        tracking.tracker().addNetwork(name, network);
     }
 
     public void removeNetwork(String name) {
+        tracking.tracker().removeNetwork(name);
         engine.removeNetwork(name);
+    }
+
+    /**
+     * Adds or replaces a track object configured as {@code org.openvrrs.track} properties ({@code id}, {@code type},
+     * {@code interfaceName}, {@code route}, {@code script}, ...).
+     *
+     * @throws IllegalArgumentException with the operator's message when the configuration is invalid
+     */
+    public void addTrack(Map<String, ?> properties) {
+        tracking.tracker().configure(TrackComponent.READER.read(properties));
+    }
+
+    /** What {@code show track} prints. */
+    public String showTrack() {
+        return ShowTrackFormat.show(tracking.tracker().snapshot());
     }
 
     /**
@@ -57,14 +80,17 @@ public final class VrrpRuntime {
     public AutoCloseable addGroup(Map<String, ?> properties, StateListener listener) {
         VrrpGroupConfig config = VrrpGroupComponent.READER.read(properties);
         VrrsLink link = new VrrsLink(whiteboard, config);
+        TrackInputs track = new TrackInputs();
+        TrackBinding binding = tracking.bind(config.key(), VrrpGroupComponent.TRACKING.read(properties), track);
         VrrpEngine.Handle handle = engine.add(config, (t, update) -> {
             link.changed(t, update);
             InetAddress master = t.masterAddress();
             listener.changed(config.key(), t.newState().name(), master == null ? "" : IpAddresses.format(master),
                     t.priority());
-        });
+        }, track);
         link.attach(handle);
         return () -> {
+            binding.close();
             engine.remove(handle);
             link.close();
         };

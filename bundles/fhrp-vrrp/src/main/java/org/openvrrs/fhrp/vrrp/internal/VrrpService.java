@@ -5,9 +5,11 @@ import java.util.Map;
 import org.openvrrs.config.api.ConfigReader;
 import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
+import org.openvrrs.fhrp.vrrp.internal.track.Tracking;
 import org.openvrrs.net.api.Network;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -43,6 +45,7 @@ public final class VrrpService {
 
     private final LiveConfig<Map<String, InterfaceDelay>> delays = LiveConfig.defaultsUntilValid(READER, LOG);
     private final VrrpEngine engine;
+    private final Tracking tracking = new Tracking();
 
     @Activate
     public VrrpService(Map<String, Object> properties) {
@@ -58,10 +61,17 @@ public final class VrrpService {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindNetwork(Network network, Map<String, Object> properties) {
         engine.addNetwork(nameOf(properties), network);
+        tracking.tracker().addNetwork(nameOf(properties), network);
     }
 
     void unbindNetwork(Network network, Map<String, Object> properties) {
+        tracking.tracker().removeNetwork(nameOf(properties));
         engine.removeNetwork(nameOf(properties));
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracking.close();
     }
 
     private static String nameOf(Map<String, Object> properties) {
@@ -71,6 +81,11 @@ public final class VrrpService {
 
     VrrpEngine engine() {
         return engine;
+    }
+
+    /** Track objects and sync groups. */
+    public Tracking tracking() {
+        return tracking;
     }
 
     public List<GroupStatus> status() {
