@@ -60,7 +60,8 @@ class VrrpGroupComponentConfigTest {
                 "etc/org.openvrrs.vrrp.group-g1.cfg: prority = <hidden>: unknown key (known: acceptMode, addresses, "
                         + "advertIntervalMillis, authenticationText, checksum, description, family, garpLowerPrioRepeat, "
                         + "garpMasterDelaySeconds, garpMasterRefreshSeconds, garpMasterRepeat, interfaceName, name, "
-                        + "network, preempt, preemptDelaySeconds, priority, shutdown, useVirtualMac, version, vrid)");
+                        + "network, preempt, preemptDelaySeconds, priority, shutdown, syncGroup, track, "
+                        + "useVirtualMac, version, vrid)");
         refusedChange(group, file("priority", "300"),
                 "etc/org.openvrrs.vrrp.group-g1.cfg: priority 300 is outside 1-254 (255 is taken by the address "
                         + "owner automatically)");
@@ -97,7 +98,7 @@ class VrrpGroupComponentConfigTest {
                         + "addresses, advertIntervalMillis, authenticationText, checksum, description, family, "
                         + "garpLowerPrioRepeat, garpMasterDelaySeconds, garpMasterRefreshSeconds, garpMasterRepeat, "
                         + "interfaceName, name, network, preempt, preemptDelaySeconds, priority, shutdown, "
-                        + "useVirtualMac, version, vrid)");
+                        + "syncGroup, track, useVirtualMac, version, vrid)");
 
         group.modified(file("priority", "130", "version", "2", "authenticationText", "s3cret"));
         assertThat(priorities()).containsExactly(130);

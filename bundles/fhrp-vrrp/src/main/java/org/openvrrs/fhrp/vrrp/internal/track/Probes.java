@@ -94,6 +94,7 @@ final class Probes {
             }
         });
         return new Probe.Attempt(result, () -> {
+            result.complete(Probe.Result.failed("cancelled")); // a script not started yet is killed as it starts
             Process p = running.get();
             if (p != null) {
                 kill(p);
