@@ -70,6 +70,13 @@ public class VrrpConfigureCommand implements Action {
     @Option(name = "--checksum", description = "IPv4 VRRPv3 checksum sent: rfc5798 or rfc9568")
     String checksum;
 
+    @Option(name = "--track", multiValued = true, description = "Track line (replaces the list): 'N decrement D', "
+            + "'N shutdown' or 'N'; --track \"\" removes all")
+    List<String> track;
+
+    @Option(name = "--sync-group", description = "Sync group name; \"\" leaves it")
+    String syncGroup;
+
     @Override
     public Object execute() throws Exception {
         Map<String, Object> changes = new HashMap<>();
@@ -86,6 +93,10 @@ public class VrrpConfigureCommand implements Action {
         put(changes, "name", name);
         put(changes, "description", description);
         put(changes, "checksum", checksum);
+        if (track != null) {
+            changes.put("track", track.stream().filter(t -> !t.isBlank()).toArray(String[]::new));
+        }
+        put(changes, "syncGroup", syncGroup);
         VrrpGroupConfig c = new VrrpConfigCommands(configAdmin).apply(network.trim(), iface.trim(), family, vrid,
                 changes);
         System.out.println("VRRP group " + ShowVrrpFormat.where(c) + " " + c.vrid() + " (" + c.family().label()
