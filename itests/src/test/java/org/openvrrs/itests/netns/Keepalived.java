@@ -21,16 +21,21 @@ final class Keepalived {
      * @param version  VRRP version, 2 or 3
      */
     Keepalived(NetnsLan lan, String ns, int version, List<String> instance) throws IOException {
+        this(lan, ns, version, "vrrp_instance VI_1 {\n" + instance.stream().map(l -> "  " + l + "\n")
+                .collect(java.util.stream.Collectors.joining()) + "}\n");
+    }
+
+    /**
+     * @param body what follows {@code global_defs}: {@code vrrp_script}, {@code vrrp_instance} and
+     *             {@code vrrp_sync_group} blocks as keepalived.conf(5) writes them
+     */
+    Keepalived(NetnsLan lan, String ns, int version, String body) throws IOException {
         this.lan = lan;
         this.ns = ns;
         this.config = lan.logDir().resolve("keepalived-" + ns + ".conf");
-        StringBuilder sb = new StringBuilder();
-        sb.append("global_defs {\n  router_id ").append(ns).append("\n  vrrp_version ").append(version)
-                .append("\n  script_user root\n  enable_script_security\n}\n");
-        sb.append("vrrp_instance VI_1 {\n");
-        instance.forEach(l -> sb.append("  ").append(l).append('\n'));
-        sb.append("}\n");
-        Files.writeString(config, sb.toString());
+        String global = "global_defs {\n  router_id " + ns + "\n  vrrp_version " + version
+                + "\n  script_user root\n  enable_script_security\n}\n";
+        Files.writeString(config, global + body);
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
     }
 
