@@ -207,9 +207,12 @@ class TrackingGroupTest {
     }
 
     @Test
-    void aTrackObjectThatDoesNotExistChangesNothing() {
+    void aTrackObjectThatDoesNotExistChangesNothing() throws Exception {
         VrrpEngine.Handle mine = tracked(config("r1", 0, 150, "192.0.2.1"), "", "7 decrement 60");
-        clock.advance(5 * SECOND);
+        List<String> log = org.openvrrs.config.test.LogCapture.of(() -> clock.advance(10 * SECOND));
+        assertThat(log.stream().filter(l -> l.contains(" WARN ")).map(l -> l.substring(l.indexOf(" - ") + 3)))
+                .as("one line, after the other files had their chance").containsExactly(
+                        "VRRP r1/eth0/IPv4/10: track 7 is not configured; ignored until it is");
         assertThat(state(mine)).isEqualTo(State.MASTER);
         assertThat(mine.group().status().priority()).isEqualTo(150);
         assertThat(ShowVrrpFormat.detail(mine.group().status())).contains("    Track object 7 not configured\n");

@@ -2,26 +2,19 @@ package org.openvrrs.fhrp.vrrp.internal.track;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The tracking of one configured group: subscribes to the objects its {@code track} lines name and joins its sync
  * group; every change of one of those objects becomes a new {@link TrackEffect} in the group's {@link TrackInputs}.
- * A line naming an object that is not configured is one warning, and counts as Up until the object exists.
+ * A line naming an object that is not configured counts as Up until the object exists (the tracker warns once).
  */
 public final class TrackBinding implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(TrackBinding.class);
-
     private final String group;
     private final GroupTracking tracking;
     private final AutoCloseable subscription;
     private final AutoCloseable membership;
-    private final Set<Integer> warned = new HashSet<>(); // on the tracker's thread
 
     /** @param group the group's key, as logs and {@code show track} name it */
     public TrackBinding(Tracker tracker, SyncGroups syncGroups, String group, GroupTracking tracking,
@@ -30,23 +23,12 @@ public final class TrackBinding implements AutoCloseable {
         this.tracking = tracking;
         this.subscription = tracking.refs().isEmpty() ? null : tracker.subscribe(group,
                 tracking.refs().stream().map(GroupTracking.Ref::id).toList(),
-                states -> inputs.setEffect(effect(states)));
+                states -> inputs.setEffect(effect(tracking.refs(), states)));
         if (tracking.refs().isEmpty()) {
             inputs.setEffect(TrackEffect.NONE);
         }
         this.membership = tracking.syncGroup().isEmpty() ? null : syncGroups.join(tracking.syncGroup(), group,
                 inputs);
-    }
-
-    private TrackEffect effect(Map<Integer, TrackState> states) {
-        for (TrackState s : states.values()) {
-            if (!s.exists() && warned.add(s.id())) {
-                LOG.warn("VRRP {}: track {} is not configured; ignored until it is", group, s.id());
-            } else if (s.exists()) {
-                warned.remove(s.id());
-            }
-        }
-        return effect(tracking.refs(), states);
     }
 
     /** Applies keepalived's and IOS's rules to the objects' states (see {@link GroupTracking.Mode}). */

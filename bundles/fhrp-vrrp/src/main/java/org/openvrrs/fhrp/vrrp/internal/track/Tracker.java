@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every track object of the appliance, by number, and who tracks them. All its state lives on its own scheduler's
@@ -25,6 +27,9 @@ import org.openvrrs.net.api.Scheduler;
  * Groups subscribe to the objects they refer to and are handed their states on every change.
  */
 public final class Tracker {
+    private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
+    /** Files are read in no particular order at start: a group may name an object whose file comes next. */
+    static final long MISSING_WARNING_DELAY_NANOS = 5_000_000_000L;
     /** Makes the check of a polled object (tests give scripted ones). */
     @FunctionalInterface
     interface ProbeFactory {
@@ -130,6 +135,12 @@ public final class Tracker {
         scheduler.execute(() -> {
             subscriptions.add(s);
             listener.accept(states(s.ids()));
+        });
+        scheduler.schedule(MISSING_WARNING_DELAY_NANOS, () -> {
+            if (subscriptions.contains(s)) {
+                new TreeSet<>(s.ids()).stream().filter(id -> !objects.containsKey(id)).forEach(id -> LOG.warn(
+                        "VRRP {}: track {} is not configured; ignored until it is", group, id));
+            }
         });
         return () -> scheduler.execute(() -> subscriptions.remove(s));
     }
