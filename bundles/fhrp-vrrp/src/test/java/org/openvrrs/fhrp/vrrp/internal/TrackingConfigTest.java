@@ -53,4 +53,18 @@ class TrackingConfigTest {
                 + "(refused: nothing runs from it until it is corrected)");
         assertThat(service.tracking().tracker().snapshot().objects()).isEmpty();
     }
+
+    @Test
+    void aSecondFileForTheSameNumberIsRefusedInOneLine() throws Exception {
+        new TrackComponent(service, new HashMap<>(Map.of("felix.fileinstall.filename", TRACK, "id", "1",
+                "type", "interface", "interfaceName", "eth1")));
+        Map<String, Object> other = new HashMap<>(Map.of("felix.fileinstall.filename",
+                "file:/opt/openvrrs/etc/org.openvrrs.track-uplink.cfg", "id", "1", "type", "interface",
+                "interfaceName", "eth2"));
+        List<String> log = LogCapture.of(() -> new TrackComponent(service, other));
+        assertThat(LogCapture.errors(log)).containsExactly("etc/org.openvrrs.track-uplink.cfg: id = 1: track object "
+                + "1 is already defined by another file (refused: this file defines nothing)");
+        assertThat(service.tracking().tracker().snapshot().objects()).singleElement()
+                .satisfies(t -> assertThat(t.config().interfaceName()).isEqualTo("eth1"));
+    }
 }

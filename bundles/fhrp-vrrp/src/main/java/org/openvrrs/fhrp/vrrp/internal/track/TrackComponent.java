@@ -86,17 +86,23 @@ public final class TrackComponent {
     @Activate
     public TrackComponent(@Reference VrrpService vrrp, Map<String, Object> properties) {
         this.tracker = vrrp.tracking().tracker();
-        config.update(properties).ifPresent(this::apply);
+        config.update(properties).ifPresent(c -> apply(c, properties));
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
-        config.update(properties).ifPresent(this::apply);
+        config.update(properties).ifPresent(c -> apply(c, properties));
     }
 
-    private void apply(TrackConfig c) {
+    private void apply(TrackConfig c, Map<String, Object> properties) {
+        if (!tracker.claim(c.id(), this)) {
+            LOG.error("{}: id = {}: track object {} is already defined by another file (refused: this file "
+                    + "defines nothing)", ConfigReader.sourceOf(properties), c.id(), c.id());
+            return;
+        }
         if (configuredId != 0 && configuredId != c.id()) {
             tracker.remove(configuredId);
+            tracker.release(configuredId, this);
         }
         configuredId = c.id();
         tracker.configure(c);
@@ -106,6 +112,7 @@ public final class TrackComponent {
     void deactivate() {
         if (configuredId != 0) {
             tracker.remove(configuredId);
+            tracker.release(configuredId, this);
         }
     }
 }

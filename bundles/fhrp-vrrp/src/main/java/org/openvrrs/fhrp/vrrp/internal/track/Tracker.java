@@ -46,6 +46,7 @@ public final class Tracker {
     private final Map<Integer, TrackObject> objects = new TreeMap<>();
     private final Map<String, Network> networks = new HashMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final Map<Integer, Object> claims = new HashMap<>(); // guarded by itself: which file holds a number
     private final TrackObject.Owner owner = new TrackObject.Owner() {
         @Override
         public Scheduler scheduler() {
@@ -76,6 +77,22 @@ public final class Tracker {
         this.scheduler = scheduler;
         this.wallMillis = wallMillis;
         this.probes = probes;
+    }
+
+    /**
+     * Reserves object number {@code id} for {@code owner} (a configuration file), so two files cannot both define
+     * it; false when another owner holds it. {@code release} gives it back.
+     */
+    public boolean claim(int id, Object owner) {
+        synchronized (claims) {
+            return claims.putIfAbsent(id, owner) == null || claims.get(id) == owner;
+        }
+    }
+
+    public void release(int id, Object owner) {
+        synchronized (claims) {
+            claims.remove(id, owner);
+        }
     }
 
     /** Adds or replaces the object of {@code config.id()}; it starts from scratch. */
