@@ -110,6 +110,8 @@ class TrackingGroupTest {
         clock.advance(4 * SECOND); // r2's master down interval: 3 + (256 - 120) / 256 s
         assertThat(state(theirs)).isEqualTo(State.MASTER);
         assertThat(state(mine)).isEqualTo(State.BACKUP);
+        assertThat(r1Updates.get(r1Updates.size() - 1)).as("VRRS hears why it lost").extracting(ServerUpdate::state,
+                ServerUpdate::reason).containsExactly(VrrsState.BACKUP, StateReason.PRIORITY);
 
         r1.setLink("up0", true);
         clock.runUntilIdle();
@@ -118,6 +120,8 @@ class TrackingGroupTest {
         clock.advance(4 * SECOND);
         assertThat(state(mine)).isEqualTo(State.MASTER);
         assertThat(state(theirs)).isEqualTo(State.BACKUP);
+        assertThat(r1Updates.get(r1Updates.size() - 1)).extracting(ServerUpdate::state, ServerUpdate::reason)
+                .containsExactly(VrrsState.ACTIVE, StateReason.PRIORITY);
     }
 
     @Test
