@@ -17,7 +17,8 @@ import org.junit.Test;
  * Tracking through the assembled distribution: the group and its track object configured in etc/ as an operator
  * writes them, against keepalived. The uplink going down lowers the distribution's priority below keepalived's and
  * keepalived preempts; {@code track:show} and {@code vrrp:show} over SSH say which object is down and since when;
- * bad {@code vrrp:track} input is one line and writes nothing; the uplink coming back makes the distribution preempt.
+ * bad {@code vrrp:track} input is one line and writes nothing, a script that does not exist or hangs is Down
+ * saying why while the group runs on; the uplink coming back makes the distribution preempt.
  *
  * <p>Needs root, keepalived and OpenSSH's client; skipped otherwise.
  */
@@ -73,6 +74,12 @@ public class TrackingDistributionIT {
                 Awaitility.await("a script that does not exist is Down, saying why").atMost(WAIT)
                         .until(() -> node.shell("track:show 3").contains("Script result is Down (cannot run "
                                 + "/nonexistent/check: No such file or directory)"));
+
+                node.shell("vrrp:track --timeout 1 --interval 5 4 script \"sleep 30\"");
+                Awaitility.await("a script that hangs is killed at its timeout and counts as failed").atMost(WAIT)
+                        .until(() -> node.shell("track:show 4").contains("Script result is Down (timed out after 1 "
+                                + "s)"));
+                assertTrue("the group ran on", node.shell("vrrp:show").contains("State is Master"));
 
                 lan.exec(r2, "ip", "link", "set", "up0", "down");
                 Awaitility.await("keepalived preempts").atMost(WAIT).until(() ->
