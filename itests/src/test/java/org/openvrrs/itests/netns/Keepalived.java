@@ -21,28 +21,31 @@ final class Keepalived {
      * @param version  VRRP version, 2 or 3
      */
     Keepalived(NetnsLan lan, String ns, int version, List<String> instance) throws IOException {
-        this(lan, ns, version, List.of(instance), "");
+        this(lan, ns, version, instanceBlocks(List.of(instance)));
     }
 
-    /**
-     * Several instances ({@code VI_1}, {@code VI_2}, ...), each given by its body lines.
-     *
-     * @param globalDefs more {@code global_defs} lines, e.g. {@code vrrp_garp_master_delay 5}; "" for none
-     */
-    Keepalived(NetnsLan lan, String ns, int version, List<List<String>> instances, String globalDefs)
-            throws IOException {
-        this.lan = lan;
-        this.ns = ns;
-        this.config = lan.logDir().resolve("keepalived-" + ns + ".conf");
+    /** {@code vrrp_instance VI_1}, {@code VI_2}, ... blocks, each given by its body lines. */
+    static String instanceBlocks(List<List<String>> instances) {
         StringBuilder sb = new StringBuilder();
-        sb.append("global_defs {\n  router_id ").append(ns).append("\n  vrrp_version ").append(version)
-                .append("\n  script_user root\n  enable_script_security\n").append(globalDefs).append("}\n");
         for (int i = 0; i < instances.size(); i++) {
             sb.append("vrrp_instance VI_").append(i + 1).append(" {\n");
             instances.get(i).forEach(l -> sb.append("  ").append(l).append('\n'));
             sb.append("}\n");
         }
-        Files.writeString(config, sb.toString());
+        return sb.toString();
+    }
+
+    /**
+     * @param body what follows {@code global_defs}: {@code vrrp_script}, {@code vrrp_instance} and
+     *             {@code vrrp_sync_group} blocks as keepalived.conf(5) writes them
+     */
+    Keepalived(NetnsLan lan, String ns, int version, String body) throws IOException {
+        this.lan = lan;
+        this.ns = ns;
+        this.config = lan.logDir().resolve("keepalived-" + ns + ".conf");
+        String global = "global_defs {\n  router_id " + ns + "\n  vrrp_version " + version
+                + "\n  script_user root\n  enable_script_security\n}\n";
+        Files.writeString(config, global + body);
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
     }
 

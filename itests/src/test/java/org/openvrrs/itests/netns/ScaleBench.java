@@ -161,7 +161,7 @@ public final class ScaleBench {
                             "priority " + node[1], "advert_int " + advertInt, "use_vmac vrrp." + i + "." + vrid,
                             "virtual_ipaddress {", "  " + virtualAddress(vrid) + "/32", "}"));
                 }
-                Keepalived k = new Keepalived(lan, node[0], 3, instances, "");
+                Keepalived k = new Keepalived(lan, node[0], 3, Keepalived.instanceBlocks(instances));
                 routers.add(k);
                 k.start();
             }

@@ -90,6 +90,18 @@ public interface Network {
      */
     void setAcceptMode(String interfaceName, InetAddress ip, boolean accept);
 
+    /**
+     * Whether the routing table holds a usable route to exactly {@code prefix}/{@code prefixLength} (IOS {@code track
+     * N ip route A/M reachability}). May block briefly (a kernel query): call it off the scheduler thread. This
+     * default knows connected routes only, which is all a simulated router has: the prefix of an address on an
+     * interface whose line protocol is up.
+     */
+    default boolean hasRoute(InetAddress prefix, int prefixLength) {
+        InterfaceAddress route = new InterfaceAddress(prefix, prefixLength);
+        return interfaces().stream().filter(NetInterface::lineProtocolUp).flatMap(i -> i.addresses().stream())
+                .anyMatch(a -> a.prefixLength() == prefixLength && route.contains(a.address()));
+    }
+
     /** Broadcasts a gratuitous ARP announcing that {@code mac} owns the IPv4 address {@code ip}. */
     default void sendGratuitousArp(String interfaceName, InetAddress ip, MacAddress mac) {
         if (!(ip instanceof Inet4Address ipv4)) {

@@ -15,6 +15,10 @@ enum InitReason {
     INTERFACE_DOWN,
     /** No address to send adverts from: IPv4, or for IPv6 a link-local one (RFC 5798 5.1.2.1). */
     NO_ADDRESS,
+    /** A track object the group stops for is down ({@code track N shutdown}, keepalived's weight 0). */
+    TRACK,
+    /** Another member of its sync group failed. */
+    SYNC_GROUP,
     /** {@code vrrp delay minimum / reload} is not over yet. */
     DELAY,
     /** A follower group whose leader (the VRRS name it follows) is in Init. */
@@ -29,6 +33,8 @@ enum InitReason {
             case INTERFACE_DOWN -> "interface down";
             case NO_ADDRESS -> family == AddressFamily.IPV4 ? "interface without an IPv4 address"
                     : "interface without an IPv6 link-local address";
+            case TRACK -> "tracked object down";
+            case SYNC_GROUP -> "sync group";
             case DELAY -> "waiting for vrrp delay";
             case LEADER_INIT -> "the group it follows is in Init";
         };

@@ -55,8 +55,9 @@ final class ShowVrrpFormat {
             out.append(", delay min ").append(c.preemptDelaySeconds()).append(" secs");
         }
         out.append('\n');
-        out.append("  Priority is ").append(s.priority()).append(s.priority() == 255 ? " (address owner)" : "")
-                .append('\n');
+        out.append("  Priority is ").append(s.priority()).append(s.priority() == 255 ? " (address owner)"
+                : s.priority() != c.priority() ? " (configured " + c.priority() + ")" : "").append('\n');
+        s.tracking().lines().forEach(l -> out.append("    ").append(l).append('\n'));
         if (s.masterAddress() != null) {
             boolean local = s.state() == VirtualRouter.State.MASTER;
             out.append("  Master Router is ").append(IpAddresses.format(s.masterAddress()))
@@ -166,6 +167,8 @@ final class ShowVrrpFormat {
         m.put("initReasonText", initReason(s));
         m.put("delayLeftMs", s.initReason() == InitReason.DELAY ? s.delayLeftNanos() / 1_000_000 : null);
         m.put("priority", s.priority());
+        m.put("configuredPriority", c.priority());
+        m.put("tracking", s.tracking().lines());
         m.put("owner", s.priority() == 255);
         m.put("virtualAddresses", c.addresses().stream().map(IpAddresses::format).toList());
         m.put("virtualMac", s.virtualMac().toDotted());
@@ -192,6 +195,9 @@ final class ShowVrrpFormat {
             return null;
         }
         String label = s.initReason().label(s.config().family());
+        if (s.initDetail() != null) {
+            return label + ": " + s.initDetail();
+        }
         return s.initReason() == InitReason.DELAY ? label + ", " + seconds(s.delayLeftNanos()) + " sec left" : label;
     }
 

@@ -8,6 +8,7 @@ import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpAdvert;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpCodec;
 import org.openvrrs.net.api.Frames;
+import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.vrrs.api.AddressFamily;
@@ -53,9 +54,17 @@ record UnicastPeers(List<InetAddress> peers, InetAddress source) {
     /** The address to send from on {@code iface}: the configured source when the interface has it, else its own. */
     Optional<InetAddress> sourceOn(NetInterface iface, AddressFamily family) {
         if (source == null) {
-            return VrrpGroup.sourceAddressOf(iface, family);
+            return sourceAddressOf(iface, family);
         }
         return iface.hasAddress(source) ? Optional.of(source) : Optional.empty();
+    }
+
+    /** IPv4: the interface's primary address; IPv6: its link-local address (RFC 5798 5.1.2.1). */
+    static Optional<InetAddress> sourceAddressOf(NetInterface iface, AddressFamily family) {
+        return iface.addresses().stream().map(InterfaceAddress::address)
+                .filter(family::contains)
+                .filter(a -> family == AddressFamily.IPV4 || a.isLinkLocalAddress())
+                .findFirst();
     }
 
     /**

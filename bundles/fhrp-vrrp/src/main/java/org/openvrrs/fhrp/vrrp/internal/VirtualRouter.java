@@ -104,6 +104,8 @@ final class VirtualRouter {
     /** Arrival time of the advertisement being processed; timers it starts count from there. */
     private long receivedNanos = Long.MIN_VALUE;
     private Takeover lastTakeover;
+    /** The priority changed in this state (tracking): the next election it loses or wins is for that reason. */
+    private boolean priorityMoved;
 
     VirtualRouter(Scheduler scheduler, Settings settings, Actions actions) {
         this.scheduler = scheduler;
@@ -203,6 +205,14 @@ final class VirtualRouter {
             cancel(masterDownTimer);
             becomeMaster(StateReason.PRIORITY, NewMasterReason.PRIORITY, -1);
         } else if (state == State.BACKUP && old.priority() != newSettings.priority()) {
+            priorityMoved = true;
+            emit(state, StateReason.PRIORITY);
+        } else if (state == State.MASTER && old.priority() != newSettings.priority()) {
+            // advertised at once (tracking): a higher Backup preempts without waiting for the next interval
+            masterPriority = newSettings.priority();
+            priorityMoved = true;
+            actions.sendAdvertisement(newSettings.priority());
+            startAdverTimer();
             emit(state, StateReason.PRIORITY);
         }
     }
@@ -265,7 +275,7 @@ final class VirtualRouter {
             masterPriority = priority;
             actions.stopBeingMaster();
             startMasterDownTimer(masterDownIntervalNanos());
-            transition(State.BACKUP, StateReason.PROTOCOL);
+            transition(State.BACKUP, priorityMoved ? StateReason.PRIORITY : StateReason.PROTOCOL);
         } else {
             // RFC 9568: assert mastership at once, so a lower-priority router that thinks it is Master yields now
             actions.sendAdvertisement(settings.priority());
@@ -290,7 +300,8 @@ final class VirtualRouter {
 
     private void masterDownTimerFired() {
         if (state == State.BACKUP) {
-            becomeMaster(StateReason.PROTOCOL, preempting ? NewMasterReason.PREEMPTED
+            becomeMaster(preempting && priorityMoved ? StateReason.PRIORITY : StateReason.PROTOCOL,
+                    preempting ? NewMasterReason.PREEMPTED
                     : NewMasterReason.MASTER_NO_RESPONSE, scheduler.nanoTime() - nextEventNanos);
         }
     }
@@ -346,6 +357,7 @@ final class VirtualRouter {
     private void transition(State next, StateReason reason) {
         State old = state;
         state = next;
+        priorityMoved = false;
         emit(old, reason);
     }
 

@@ -80,6 +80,13 @@ public class VrrpConfigureCommand implements Action {
     @Option(name = "--follow", description = "VRRS name to follow without adverts of its own; \"\" = run VRRP")
     String follow;
 
+    @Option(name = "--track", multiValued = true, description = "Track line (replaces the list): 'N decrement D', "
+            + "'N shutdown' or 'N'; --track \"\" removes all")
+    List<String> track;
+
+    @Option(name = "--sync-group", description = "Sync group name; \"\" leaves it")
+    String syncGroup;
+
     @Override
     public Object execute() throws Exception {
         Map<String, Object> changes = new HashMap<>();
@@ -101,6 +108,10 @@ public class VrrpConfigureCommand implements Action {
         }
         put(changes, "unicastSource", unicastSource);
         put(changes, "follow", follow);
+        if (track != null) {
+            changes.put("track", track.stream().filter(t -> !t.isBlank()).toArray(String[]::new));
+        }
+        put(changes, "syncGroup", syncGroup);
         VrrpGroupConfig c = new VrrpConfigCommands(configAdmin).apply(network.trim(), iface.trim(), family, vrid,
                 changes);
         System.out.println("VRRP group " + ShowVrrpFormat.where(c) + " " + c.vrid() + " (" + c.family().label()

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackInputs;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.Registration;
 import org.openvrrs.vrrs.api.GroupState;
@@ -30,14 +31,23 @@ final class VrrpEngine {
     static final class Handle {
         private volatile VrrpGroupConfig config;
         private final VrrpGroup.Listener listener;
+        private final TrackInputs track;
         private volatile VrrpGroup group;
         private volatile GroupOptions options;
         private volatile GroupState leader; // a follower's leader's latest state, null before the first
 
-        Handle(VrrpGroupConfig config, GroupOptions options, VrrpGroup.Listener listener) {
+        Handle(VrrpGroupConfig config, GroupOptions options, VrrpGroup.Listener listener, TrackInputs track) {
             this.config = config;
             this.options = options;
             this.listener = listener;
+            this.track = track;
+            // the running group, if any, looks again on its own thread (reads group after the input was written)
+            track.onChange(() -> {
+                VrrpGroup g = group;
+                if (g != null) {
+                    g.onNetworkThread(g::trackChanged);
+                }
+            });
         }
 
         GroupOptions options() {
@@ -95,6 +105,7 @@ final class VrrpEngine {
         void attach(Handle h) {
             VrrpGroup g = new VrrpGroup(network, h.config, h.options);
             g.setListener(events.wrap(g, h.listener));
+            g.useTrackInputs(h.track);
             h.group = g;
             network.scheduler().execute(() -> {
                 GroupState leader = h.leader;
@@ -191,18 +202,22 @@ final class VrrpEngine {
 
     /** Adds a group; it starts on its network's thread now, or when the network appears. */
     synchronized Handle add(VrrpGroupConfig config, VrrpGroup.Listener listener) {
-        return add(config, GroupOptions.NONE, listener);
+        return add(config, GroupOptions.NONE, listener, new TrackInputs());
     }
 
-    /** {@link #add(VrrpGroupConfig, VrrpGroup.Listener)} with unicast peers or a leader to follow. */
-    synchronized Handle add(VrrpGroupConfig config, GroupOptions options, VrrpGroup.Listener listener) {
+    /**
+     * {@link #add(VrrpGroupConfig, VrrpGroup.Listener)} with unicast peers or a leader to follow, steered by tracking
+     * and its sync group through {@code track}.
+     */
+    synchronized Handle add(VrrpGroupConfig config, GroupOptions options, VrrpGroup.Listener listener,
+            TrackInputs track) {
         for (Handle h : handles.getOrDefault(networkName(config), List.of())) {
             if (h.config.key().equals(config.key())) {
                 throw new IllegalStateException("VRRP group " + config.vrid() + " (" + config.family().label()
                         + ") is already configured on " + config.interfaceName());
             }
         }
-        Handle h = new Handle(config, options, listener);
+        Handle h = new Handle(config, options, listener, track);
         handles.computeIfAbsent(networkName(config), n -> new ArrayList<>()).add(h);
         NetworkRuntime rt = networks.get(networkName(config));
         if (rt != null) {

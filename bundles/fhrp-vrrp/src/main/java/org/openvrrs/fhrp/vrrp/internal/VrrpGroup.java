@@ -3,7 +3,6 @@ package org.openvrrs.fhrp.vrrp.internal;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.openvrrs.fhrp.vrrp.internal.packet.GroupStatistics;
 import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
@@ -11,7 +10,7 @@ import org.openvrrs.fhrp.vrrp.internal.packet.NewMasterReason;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpAdvert;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpCodec;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
-import org.openvrrs.net.api.InterfaceAddress;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackInputs;
 import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.Scheduler;
@@ -57,6 +56,11 @@ final class VrrpGroup implements VirtualRouter.Actions {
     private final RateLimit addressListLog = new RateLimit(ADDRESS_LIST_LOG_PERIOD_NANOS);
     private InitReason initReason = InitReason.INTERFACE_MISSING; // until the first evaluation
     private long readyAtNanos;
+    private TrackInputs track = new TrackInputs();
+    private String initDetail; // the track object or sync group member behind TRACK / SYNC_GROUP
+    private String reportedFault; // this group's own failure as its sync group last heard it
+    private boolean evaluated;
+    private boolean removed;
 
     VrrpGroup(Network network, VrrpGroupConfig config) {
         this(network, config, GroupOptions.NONE);
@@ -68,13 +72,30 @@ final class VrrpGroup implements VirtualRouter.Actions {
         this.options = options;
         this.virtualMac = MacAddress.vrrp(config.family(), config.vrid());
         this.sourceAddress = config.family().unspecified();
-        this.router = new VirtualRouter(network.scheduler(), settings(config, 0, sourceAddress), this);
+        this.router = new VirtualRouter(network.scheduler(), config.routerSettings(config.priority(), sourceAddress),
+                this);
         this.announcer = new Announcer(network.scheduler(), config.announcements(), this::announce);
-        warnWithoutLinkLocal(null, config);
+        GroupLog.warnWithoutLinkLocal(null, config);
     }
 
     void setListener(Listener l) {
         listener = l;
+    }
+
+    /** Where tracking and the sync group tell this group what to do (kept by its handle across restarts). */
+    void useTrackInputs(TrackInputs inputs) {
+        track = inputs;
+    }
+
+    TrackInputs trackInputs() {
+        return track;
+    }
+
+    /** A track object or the sync group changed: evaluate again with the interface as it is. */
+    void trackChanged() {
+        if (evaluated && !removed) {
+            evaluate(network.find(config.interfaceName()), readyAtNanos);
+        }
     }
 
     VrrpGroupConfig config() {
@@ -129,15 +150,25 @@ final class VrrpGroup implements VirtualRouter.Actions {
         Optional<InetAddress> source = iface.flatMap(i -> options.unicast().sourceOn(i, config.family()));
         boolean up = iface.isPresent() && iface.get().lineProtocolUp() && source.isPresent();
         boolean mayStart = network.scheduler().nanoTime() >= readyAtNanos;
+        evaluated = true;
+        boolean owns = iface.isPresent() && config.addresses().stream().anyMatch(a -> owns(iface.get(), a));
+        String trackCause = track.effect().initCause(owns);
+        String syncCause = track.syncFault();
         initReason = config.shutdown() ? InitReason.SHUTDOWN : iface.isEmpty() ? InitReason.INTERFACE_MISSING
                 : !iface.get().lineProtocolUp() ? InitReason.INTERFACE_DOWN : source.isEmpty() ? InitReason.NO_ADDRESS
+                : trackCause != null ? InitReason.TRACK : syncCause != null ? InitReason.SYNC_GROUP
                 : mayStart ? null : InitReason.DELAY;
+        initDetail = initReason == InitReason.TRACK ? trackCause : initReason == InitReason.SYNC_GROUP ? syncCause
+                : null;
+        reportFault();
         boolean run = initReason == null;
         if (run) {
             sourceAddress = source.get();
             interfaceMac = iface.get().mac();
-            owner = !options.follows() && config.addresses().stream().anyMatch(a -> owns(iface.get(), a));
-            router.reconfigure(settings(config, owner ? 255 : 0, sourceAddress));
+            owner = !options.follows() && owns;
+            // the owner runs at 255 whatever tracking says; others at the configured priority tracking adjusted
+            router.reconfigure(config.routerSettings(owner ? 255 : track.effect().priority(config.priority()),
+                    sourceAddress));
             if (router.state() == VirtualRouter.State.MASTER) {
                 setAcceptMode(config.acceptMode() || owner); // accept mode changed live
             }
@@ -147,9 +178,25 @@ final class VrrpGroup implements VirtualRouter.Actions {
                 router.startup();
             }
         } else if (router.state() != VirtualRouter.State.INITIALIZE) {
-            StateReason reason = config.shutdown() ? StateReason.SHUTDOWN : StateReason.INTERFACE;
+            StateReason reason = config.shutdown() ? StateReason.SHUTDOWN : initDetail != null
+                    ? StateReason.PRIORITY : StateReason.INTERFACE;
             router.shutdown(reason, up);
         }
+    }
+
+    /** Tells the sync group when this group starts or stops failing for a reason of its own. */
+    private void reportFault() {
+        boolean own = initReason != null && initReason != InitReason.SYNC_GROUP && initReason != InitReason.DELAY;
+        String fault = own ? (initDetail != null ? initDetail : initReason.label(config.family())) : null;
+        if (!java.util.Objects.equals(fault, reportedFault)) {
+            reportedFault = fault;
+            track.ownFault(fault);
+        }
+    }
+
+    /** The track object or sync group member that holds the group in Init, null when none. */
+    String initDetail() {
+        return initReason == InitReason.TRACK || initReason == InitReason.SYNC_GROUP ? initDetail : null;
     }
 
     /**
@@ -200,7 +247,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
 
     /** Applies a new configuration of the same group (same network, interface, family and VRID). */
     void reconfigure(VrrpGroupConfig newConfig) {
-        warnWithoutLinkLocal(config, newConfig);
+        GroupLog.warnWithoutLinkLocal(config, newConfig);
         boolean macChanged = newConfig.useVirtualMac() != config.useVirtualMac();
         config = newConfig;
         announcer.reconfigure(newConfig.announcements());
@@ -210,21 +257,9 @@ final class VrrpGroup implements VirtualRouter.Actions {
         }
     }
 
-    /** One line when a group starts (or is changed to run) without the link-local address RFC 5798 prefers. */
-    private static void warnWithoutLinkLocal(VrrpGroupConfig before, VrrpGroupConfig after) {
-        if (after.lacksLinkLocal() && (before == null || !before.lacksLinkLocal())) {
-            LOG.warn("VRRP {}: no link-local virtual address; RFC 5798 prefers one (fe80::/10) listed first, but "
-                    + "adverts will list exactly {} as peers configured the same way expect", after.key(),
-                    formatted(after.addresses()));
-        }
-    }
-
-    private static List<String> formatted(List<InetAddress> addresses) {
-        return addresses.stream().map(IpAddresses::format).toList();
-    }
-
     /** Withdraws the group: a Master resigns with priority 0 (RFC 5798 6.4.3) and gives its addresses up. */
     void remove() {
+        removed = true;
         router.shutdown(StateReason.SHUTDOWN, true);
     }
 
@@ -233,6 +268,7 @@ final class VrrpGroup implements VirtualRouter.Actions {
      * scheduler may be gone); data-plane clean-up is best effort.
      */
     void detach(StateReason reason) {
+        removed = true;
         try {
             router.shutdown(reason, false);
         } catch (RuntimeException e) {
@@ -251,8 +287,8 @@ final class VrrpGroup implements VirtualRouter.Actions {
             long held = addressListLog.admit(network.scheduler().nanoTime());
             if (held != RateLimit.HOLD) {
                 LOG.warn("VRRP {}: advert from {} lists {}, configured {}{}", config.key(),
-                        IpAddresses.format(advert.source()), formatted(advert.addresses()),
-                        formatted(config.addresses()),
+                        IpAddresses.format(advert.source()), GroupLog.formatted(advert.addresses()),
+                        GroupLog.formatted(config.addresses()),
                         held == 0 ? "" : " (" + held + " more such adverts since the last line; at most one line "
                                 + "a minute)");
             }
@@ -353,35 +389,11 @@ final class VrrpGroup implements VirtualRouter.Actions {
                     options.leader(), t.reason().label());
         } else if (t.stateChanged()) {
             LOG.info("VRRP {}: {} -> {} ({}{})", config.key(), t.oldState(), t.newState(), t.reason().label(),
-                    takeoverTiming(t.takeover()));
+                    GroupLog.takeoverTiming(t.takeover()));
         }
-    }
-
-    /** "; timer +0.012 ms, advert 0.031 ms, announce 0.210 ms": where the time of a takeover went. */
-    static String takeoverTiming(VirtualRouter.Takeover t) {
-        if (t == null) {
-            return "";
-        }
-        String timer = t.timerLateNanos() < 0 ? ""
-                : String.format(Locale.ROOT, "timer +%.3f ms, ", t.timerLateNanos() / 1e6);
-        return String.format(Locale.ROOT, "; %sadvert %.3f ms, announce %.3f ms", timer, t.advertNanos() / 1e6,
-                t.announceNanos() / 1e6);
     }
 
     private Ipv4ChecksumMode checksumMode() {
         return config.checksum();
-    }
-
-    /** IPv4: the interface's primary address; IPv6: its link-local address (RFC 5798 5.1.2.1). */
-    static Optional<InetAddress> sourceAddressOf(NetInterface iface, AddressFamily family) {
-        return iface.addresses().stream().map(InterfaceAddress::address)
-                .filter(family::contains)
-                .filter(a -> family == AddressFamily.IPV4 || a.isLinkLocalAddress())
-                .findFirst();
-    }
-
-    private static VirtualRouter.Settings settings(VrrpGroupConfig c, int ownerPriority, InetAddress source) {
-        return new VirtualRouter.Settings(ownerPriority == 255 ? 255 : c.priority(), c.advertIntervalCentis(),
-                c.preempt(), c.preemptDelaySeconds() * 1_000_000_000L, c.version() == VrrpVersion.V3, c.version() == VrrpVersion.V2, source);
     }
 }

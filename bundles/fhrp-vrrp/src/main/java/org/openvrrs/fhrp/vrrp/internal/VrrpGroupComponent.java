@@ -6,6 +6,9 @@ import org.openvrrs.config.api.ConfigSecret;
 import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.fhrp.vrrp.internal.packet.Ipv4ChecksumMode;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion;
+import org.openvrrs.fhrp.vrrp.internal.track.GroupTracking;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackBinding;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackInputs;
 import org.openvrrs.net.api.Registration;
 import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.VrrsWhiteboard;
@@ -137,6 +140,16 @@ public final class VrrpGroupComponent {
         @AttributeDefinition(description = "VRRS name this group follows: it mirrors that group's state (Active = "
                 + "Master) without adverts of its own; empty = it runs VRRP itself", required = false)
         String follow() default "";
+
+        // tracking (docs/architecture.md, VRRP): read by GroupTracking beside VrrpGroupConfig
+        @AttributeDefinition(description = "Track objects (org.openvrrs.track): 'N decrement D' lowers the priority "
+                + "by D while object N is down, 'N shutdown' holds the group in Init while it is down, 'N' applies "
+                + "the object's weight (keepalived)", required = false)
+        String[] track() default {};
+
+        @AttributeDefinition(description = "Sync group (keepalived vrrp_sync_group): while one group of the same "
+                + "name fails (Init), the others are held in Init too; empty = none")
+        String syncGroup() default "";
     }
 
     /** The one reader of a group's configuration: this component, vrrp:configure and VrrpRuntime. */
@@ -145,6 +158,10 @@ public final class VrrpGroupComponent {
     /** The group's {@link GroupOptions}, from properties {@link #READER} accepted (it checks them too). */
     static final ConfigReader<Config, GroupOptions> OPTIONS_READER = ConfigReader.of(Config.class, GroupOptions::of);
 
+    /** The group's tracking, from the same properties (valid whenever {@link #READER} accepted them). */
+    static final ConfigReader<Config, GroupTracking> TRACKING = ConfigReader.of(Config.class,
+            c -> GroupTracking.parse(c.track(), c.syncGroup()));
+
     private final VrrpService service;
     private final VrrsWhiteboard whiteboard;
     private final LiveConfig<VrrpGroupConfig> config = LiveConfig.inertUntilValid(READER, LOG);
@@ -152,6 +169,10 @@ public final class VrrpGroupComponent {
     private VrrpEngine.Handle handle;
     private Registration following; // while the group follows a VRRS name
     private String followed = "";
+    private final TrackInputs track = new TrackInputs();
+    private TrackBinding tracking; // null while no configuration was accepted
+    private GroupTracking tracked = GroupTracking.NONE;
+    private String trackedKey = "";
 
     @Activate
     public VrrpGroupComponent(@Reference VrrpService service, Map<String, Object> properties,
@@ -163,12 +184,18 @@ public final class VrrpGroupComponent {
     VrrpGroupComponent(VrrpService service, Map<String, Object> properties, VrrsWhiteboard whiteboard) {
         this.service = service;
         this.whiteboard = whiteboard;
-        config.update(properties).ifPresent(c -> start(c, OPTIONS_READER.read(properties)));
+        config.update(properties).ifPresent(c -> {
+            start(c, OPTIONS_READER.read(properties));
+            track(c, properties);
+        });
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
-        config.update(properties).ifPresent(c -> apply(c, OPTIONS_READER.read(properties)));
+        config.update(properties).ifPresent(c -> {
+            apply(c, OPTIONS_READER.read(properties));
+            track(c, properties);
+        });
     }
 
     private void start(VrrpGroupConfig c, GroupOptions o) {
@@ -176,9 +203,32 @@ public final class VrrpGroupComponent {
             return;
         }
         link = new VrrsLink(whiteboard, c);
-        handle = service.engine().add(c, o, link);
+        handle = service.engine().add(c, o, link, track);
         link.attach(handle);
         followLeader(o);
+    }
+
+    /** (Re)binds the group's track objects and sync group when they or the group's key changed. */
+    private void track(VrrpGroupConfig c, Map<String, Object> properties) {
+        GroupTracking t = TRACKING.read(properties);
+        if (tracking != null && t.equals(tracked) && c.key().equals(trackedKey)) {
+            return;
+        }
+        closeTracking();
+        tracked = t;
+        trackedKey = c.key();
+        tracking = service.tracking().bind(c.key(), t, track);
+    }
+
+    private void closeTracking() {
+        if (tracking != null) {
+            try {
+                tracking.close();
+            } catch (Exception e) {
+                LOG.debug("VRRP: ending tracking: {}", e.toString());
+            }
+            tracking = null;
+        }
     }
 
     private void apply(VrrpGroupConfig c, GroupOptions o) {
@@ -195,7 +245,7 @@ public final class VrrpGroupComponent {
         } else {
             service.engine().leaderLoops().release(handle.config().key());
             service.engine().remove(handle);
-            handle = service.engine().add(c, o, link);
+            handle = service.engine().add(c, o, link, track);
             link.attach(handle);
             closeLeaderLink(); // it told the old group
         }
@@ -235,6 +285,7 @@ public final class VrrpGroupComponent {
 
     @Deactivate
     void deactivate() {
+        closeTracking();
         if (handle != null) {
             closeLeaderLink();
             service.engine().leaderLoops().release(handle.config().key());
@@ -246,6 +297,7 @@ public final class VrrpGroupComponent {
     /** Turns the typed configuration into a validated one, or throws with a message for the operator. */
     static VrrpGroupConfig toGroupConfig(Config c) {
         GroupOptions.of(c); // refuses bad unicast peers or leader with the rest, so vrrp:configure writes nothing
+        GroupTracking.parse(c.track(), c.syncGroup()); // a bad track line refuses the whole file
         return new VrrpGroupConfig(c.network(), c.interfaceName(), c.vrid(), c.family(), c.version(),
                 VrrpGroupConfig.parseAddresses(c.addresses()), c.priority(), c.advertIntervalMillis(), c.preempt(),
                 c.preemptDelaySeconds(), c.acceptMode(), c.shutdown(), c.description(), c.name(), c.checksum(),

@@ -152,6 +152,12 @@ record VrrpGroupConfig(String network, String interfaceName, int vrid, AddressFa
     }
 
     /** The interval in the protocol's unit: centiseconds. */
+    /** The state machine's settings for this group, running at {@code priority} from {@code source}. */
+    VirtualRouter.Settings routerSettings(int priority, InetAddress source) {
+        return new VirtualRouter.Settings(priority, advertIntervalCentis(), preempt, preemptDelaySeconds * 1_000_000_000L,
+                version == VrrpVersion.V3, version == VrrpVersion.V2, source);
+    }
+
     int advertIntervalCentis() {
         return advertIntervalMillis / 10;
     }

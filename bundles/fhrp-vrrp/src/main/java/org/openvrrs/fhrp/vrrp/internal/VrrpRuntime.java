@@ -3,6 +3,11 @@ package org.openvrrs.fhrp.vrrp.internal;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackBinding;
+import org.openvrrs.fhrp.vrrp.internal.track.ShowTrackFormat;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackComponent;
+import org.openvrrs.fhrp.vrrp.internal.track.TrackInputs;
+import org.openvrrs.fhrp.vrrp.internal.track.Tracking;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.Registration;
 import org.openvrrs.vrrs.api.IpAddresses;
@@ -28,6 +33,7 @@ public final class VrrpRuntime {
     }
 
     private final VrrpEngine engine = new VrrpEngine(Map.of(), false);
+    private final Tracking tracking = new Tracking();
     private final VrrsWhiteboard whiteboard;
 
     /** A runtime whose named groups publish nothing. */
@@ -43,10 +49,27 @@ public final class VrrpRuntime {
     /** Offers a network to the groups configured on it ({@code network} property; "" = {@code local}). */
     public void addNetwork(String name, Network network) {
         engine.addNetwork(name, network);
+        tracking.tracker().addNetwork(name, network);
     }
 
     public void removeNetwork(String name) {
+        tracking.tracker().removeNetwork(name);
         engine.removeNetwork(name);
+    }
+
+    /**
+     * Adds or replaces a track object configured as {@code org.openvrrs.track} properties ({@code id}, {@code type},
+     * {@code interfaceName}, {@code route}, {@code script}, ...).
+     *
+     * @throws IllegalArgumentException with the operator's message when the configuration is invalid
+     */
+    public void addTrack(Map<String, ?> properties) {
+        tracking.tracker().configure(TrackComponent.READER.read(properties));
+    }
+
+    /** What {@code show track} prints. */
+    public String showTrack() {
+        return ShowTrackFormat.show(tracking.tracker().snapshot());
     }
 
     /**
@@ -60,12 +83,14 @@ public final class VrrpRuntime {
         GroupOptions options = VrrpGroupComponent.OPTIONS_READER.read(properties);
         engine.leaderLoops().claim(config.key(), config.vrrsName(), options.leader());
         VrrsLink link = new VrrsLink(whiteboard, config);
+        TrackInputs track = new TrackInputs();
+        TrackBinding binding = tracking.bind(config.key(), VrrpGroupComponent.TRACKING.read(properties), track);
         VrrpEngine.Handle handle = engine.add(config, options, (t, update) -> {
             link.changed(t, update);
             InetAddress master = t.masterAddress();
             listener.changed(config.key(), t.newState().name(), master == null ? "" : IpAddresses.format(master),
                     t.priority());
-        });
+        }, track);
         link.attach(handle);
         Registration leader = options.follows() && whiteboard != null
                 ? engine.leaderLinks(whiteboard).follow(options.leader(), handle) : null;
@@ -74,6 +99,7 @@ public final class VrrpRuntime {
                 leader.close();
             }
             engine.leaderLoops().release(config.key());
+            binding.close();
             engine.remove(handle);
             link.close();
         };

@@ -9,6 +9,7 @@ import org.openvrrs.fhrp.vrrp.api.VrrpGroupView;
 import org.openvrrs.fhrp.vrrp.api.VrrpMonitor;
 import org.openvrrs.fhrp.vrrp.api.VrrpRouterCounters;
 import org.openvrrs.fhrp.vrrp.internal.packet.VrrpStatistics;
+import org.openvrrs.fhrp.vrrp.internal.track.Tracking;
 import org.openvrrs.net.api.Network;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,6 +49,7 @@ public final class VrrpService implements VrrpMonitor {
 
     private final LiveConfig<Map<String, InterfaceDelay>> delays = LiveConfig.defaultsUntilValid(READER, LOG);
     private final VrrpEngine engine;
+    private final Tracking tracking = new Tracking();
 
     @Activate
     public VrrpService(Map<String, Object> properties) {
@@ -63,9 +65,11 @@ public final class VrrpService implements VrrpMonitor {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindNetwork(Network network, Map<String, Object> properties) {
         engine.addNetwork(nameOf(properties), network);
+        tracking.tracker().addNetwork(nameOf(properties), network);
     }
 
     void unbindNetwork(Network network, Map<String, Object> properties) {
+        tracking.tracker().removeNetwork(nameOf(properties));
         engine.removeNetwork(nameOf(properties));
     }
 
@@ -81,6 +85,7 @@ public final class VrrpService implements VrrpMonitor {
     @Deactivate
     void deactivate() {
         engine.events().close();
+        tracking.close();
     }
 
     private static String nameOf(Map<String, Object> properties) {
@@ -90,6 +95,11 @@ public final class VrrpService implements VrrpMonitor {
 
     VrrpEngine engine() {
         return engine;
+    }
+
+    /** Track objects and sync groups. */
+    public Tracking tracking() {
+        return tracking;
     }
 
     public List<GroupStatus> status() {

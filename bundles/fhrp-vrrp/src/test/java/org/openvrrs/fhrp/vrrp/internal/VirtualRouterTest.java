@@ -350,13 +350,13 @@ class VirtualRouterTest {
         assertThat(r.state()).isEqualTo(State.MASTER);
         VirtualRouter.Takeover takeover = transitions.get(transitions.size() - 1).takeover();
         assertThat(takeover).isEqualTo(new VirtualRouter.Takeover(2 * MS, 40_000, 250_000));
-        assertThat(VrrpGroup.takeoverTiming(takeover))
+        assertThat(GroupLog.takeoverTiming(takeover))
                 .isEqualTo("; timer +2.000 ms, advert 0.040 ms, announce 0.250 ms");
 
         VirtualRouter owner = new VirtualRouter(lagging, settings(255, true, 0), slow);
         owner.startup(); // Master at once: no timer involved
         VirtualRouter.Takeover ownerTakeover = transitions.get(transitions.size() - 1).takeover();
         assertThat(ownerTakeover.timerLateNanos()).isEqualTo(-1);
-        assertThat(VrrpGroup.takeoverTiming(ownerTakeover)).isEqualTo("; advert 0.040 ms, announce 0.250 ms");
+        assertThat(GroupLog.takeoverTiming(ownerTakeover)).isEqualTo("; advert 0.040 ms, announce 0.250 ms");
     }
 }

@@ -60,8 +60,8 @@ class VrrpGroupComponentConfigTest {
                 "etc/org.openvrrs.vrrp.group-g1.cfg: prority = <hidden>: unknown key (known: acceptMode, addresses, "
                         + "advertIntervalMillis, authenticationText, checksum, description, family, follow, "
                         + "garpLowerPrioRepeat, garpMasterDelaySeconds, garpMasterRefreshSeconds, garpMasterRepeat, "
-                        + "interfaceName, name, network, preempt, preemptDelaySeconds, priority, shutdown, "
-                        + "unicastPeers, unicastSource, useVirtualMac, version, vrid)");
+                        + "interfaceName, name, network, preempt, preemptDelaySeconds, priority, shutdown, syncGroup, "
+                        + "track, unicastPeers, unicastSource, useVirtualMac, version, vrid)");
         refusedChange(group, file("priority", "300"),
                 "etc/org.openvrrs.vrrp.group-g1.cfg: priority 300 is outside 1-254 (255 is taken by the address "
                         + "owner automatically)");
@@ -98,7 +98,7 @@ class VrrpGroupComponentConfigTest {
                         + "addresses, advertIntervalMillis, authenticationText, checksum, description, family, "
                         + "follow, garpLowerPrioRepeat, garpMasterDelaySeconds, garpMasterRefreshSeconds, "
                         + "garpMasterRepeat, interfaceName, name, network, preempt, preemptDelaySeconds, priority, "
-                        + "shutdown, unicastPeers, unicastSource, useVirtualMac, version, vrid)");
+                        + "shutdown, syncGroup, track, unicastPeers, unicastSource, useVirtualMac, version, vrid)");
 
         group.modified(file("priority", "130", "version", "2", "authenticationText", "s3cret"));
         assertThat(priorities()).containsExactly(130);

@@ -117,6 +117,12 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         return kernel.interfaces();
     }
 
+    /** Asks the kernel's main table ({@link KernelRoutes}): every route, not only connected ones. */
+    @Override
+    public boolean hasRoute(InetAddress prefix, int prefixLength) {
+        return KernelRoutes.present(prefix, prefixLength);
+    }
+
     @Override
     public Optional<NetInterface> find(String name) {
         Device d = byName.get(name);
