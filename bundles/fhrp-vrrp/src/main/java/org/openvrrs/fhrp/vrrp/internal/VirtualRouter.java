@@ -169,10 +169,8 @@ final class VirtualRouter {
         }
     }
 
-    /**
-     * A follower group (see {@link GroupOptions#leader()}) takes its leader's state: no timers run and no adverts
-     * are sent; becoming Master still takes the virtual addresses over and announces them.
-     */
+    /** A follower ({@link GroupOptions#leader()}) takes its leader's state: no timers, no adverts; as Master it
+     *  still takes the virtual addresses over and announces them. */
     void follow(State target, StateReason reason) {
         if (target == state) {
             return;
@@ -300,9 +298,9 @@ final class VirtualRouter {
 
     private void masterDownTimerFired() {
         if (state == State.BACKUP) {
-            becomeMaster(preempting && priorityMoved ? StateReason.PRIORITY : StateReason.PROTOCOL,
-                    preempting ? NewMasterReason.PREEMPTED
-                    : NewMasterReason.MASTER_NO_RESPONSE, scheduler.nanoTime() - nextEventNanos);
+            NewMasterReason why = preempting ? NewMasterReason.PREEMPTED : NewMasterReason.MASTER_NO_RESPONSE;
+            becomeMaster(preempting && priorityMoved ? StateReason.PRIORITY : StateReason.PROTOCOL, why,
+                    scheduler.nanoTime() - nextEventNanos);
         }
     }
 
