@@ -9,7 +9,7 @@
  * ({@code net-linux}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.openvrrs.net.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.openvrrs.net.api.ArpPacket;
 import org.openvrrs.net.api.FrameKind;
 import org.openvrrs.net.api.FrameListener;
 import org.openvrrs.net.api.Frames;
@@ -67,8 +66,8 @@ public final class SimRouter implements Network {
                 throw new IllegalArgumentException("LAN " + lan.name() + " runs on another scheduler than " + name);
             }
             RouterInterface added = register(ifname, burnedIn, null, 0, addresses);
-            Attachment attachment = new Attachment(lan, added);
-            lan.attach(attachment, scheduler);
+            Attachment attachment = new Attachment(lan, frame -> receive(added, frame));
+            lan.attach(attachment.port(), scheduler);
             attachments.put(added, attachment);
             return announceAdded(added);
         }
@@ -76,6 +75,15 @@ public final class SimRouter implements Network {
 
     /** Adds VLAN subinterface {@code parent.vlanId}, tagging on the parent's LAN, with the parent's burned-in MAC. */
     public NetInterface addSubinterface(String parentName, int vlanId, InterfaceAddress... addresses) {
+        return addVlan(parentName + "." + vlanId, parentName, vlanId, addresses);
+    }
+
+    @Override
+    public void addVlanSubinterface(String name, String parentName, int vlanId) {
+        addVlan(name, parentName, vlanId);
+    }
+
+    private NetInterface addVlan(String name, String parentName, int vlanId, InterfaceAddress... addresses) {
         if (vlanId < 1 || vlanId > 4094) {
             throw new IllegalArgumentException("VLAN id " + vlanId + " is outside 1-4094");
         }
@@ -84,8 +92,24 @@ public final class SimRouter implements Network {
             if (parent.parent() != null) {
                 throw new IllegalArgumentException(parentName + " is a subinterface; VLANs go on a physical interface");
             }
-            return announceAdded(register(parentName + "." + vlanId, parent.snapshot().burnedInMac(), parent, vlanId,
-                    addresses));
+            if (subinterface(parent, vlanId) != null) {
+                throw new IllegalArgumentException("VLAN " + vlanId + " is already in use on " + parentName);
+            }
+            return announceAdded(register(name, parent.snapshot().burnedInMac(), parent, vlanId, addresses));
+        }
+    }
+
+    @Override
+    public boolean removeVlanSubinterface(String ifname) {
+        synchronized (this) {
+            RouterInterface iface = interfaces.get(ifname);
+            if (iface == null || iface.parent() == null) {
+                return false;
+            }
+            NetInterface before = iface.snapshot();
+            interfaces.remove(ifname);
+            notifyListeners(List.of(new Change(before, null)));
+            return true;
         }
     }
 
@@ -207,7 +231,7 @@ public final class SimRouter implements Network {
                     : Frames.addVlanTag(ethernetFrame, iface.vlanId());
             attachment = attachments.get(physical);
         }
-        attachment.lan.transmit(attachment, wireFrame);
+        attachment.lan().transmit(attachment.port(), wireFrame);
     }
 
     @Override
@@ -346,7 +370,7 @@ public final class SimRouter implements Network {
             if (kind != FrameKind.NEIGHBOR_DISCOVERY && !target.acceptsTraffic(frame)) {
                 return false;
             }
-            arpReply = kind == FrameKind.ARP ? arpReplyFor(target, frame) : null;
+            arpReply = kind == FrameKind.ARP ? target.arpReplyFor(frame) : null;
         }
         if (kind != null) {
             long now = scheduler.nanoTime();
@@ -364,35 +388,11 @@ public final class SimRouter implements Network {
                 .findFirst().orElse(null);
     }
 
-    /** The reply to an ARP request for an address {@code iface} owns, or {@code null}. */
-    private static byte[] arpReplyFor(RouterInterface iface, byte[] frame) {
-        Optional<ArpPacket> arp = Frames.parseArp(frame);
-        if (arp.isEmpty() || !arp.get().isRequest() || arp.get().isGratuitous()) {
-            return null;
-        }
-        ArpPacket request = arp.get();
-        MacAddress owner = iface.owner(request.targetIp());
-        return owner == null ? null
-                : Frames.arpReply(owner, request.targetIp(), request.senderMac(), request.senderIp());
-    }
-
     /** One interface's snapshots around a change, for the listeners. */
     private record Change(NetInterface before, NetInterface after) {
     }
 
     /** The cable of one physical interface into its LAN. */
-    private final class Attachment implements Port {
-        final SimLan lan;
-        final RouterInterface physical;
-
-        Attachment(SimLan lan, RouterInterface physical) {
-            this.lan = lan;
-            this.physical = physical;
-        }
-
-        @Override
-        public boolean offer(byte[] wireFrame) {
-            return receive(physical, wireFrame);
-        }
+    private record Attachment(SimLan lan, Port port) {
     }
 }

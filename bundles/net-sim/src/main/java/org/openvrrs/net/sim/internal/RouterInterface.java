@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.openvrrs.net.api.ArpPacket;
 import org.openvrrs.net.api.FrameKind;
 import org.openvrrs.net.api.FrameListener;
 import org.openvrrs.net.api.Frames;
@@ -184,5 +186,17 @@ public final class RouterInterface {
             return virtualMac == null ? mac : virtualMac; // null: physical-MAC mode
         }
         return addresses.stream().anyMatch(a -> a.address().equals(address)) ? mac : null;
+    }
+
+    /** The reply to an ARP request for an address this interface owns, or {@code null}. */
+    public byte[] arpReplyFor(byte[] frame) {
+        Optional<ArpPacket> arp = Frames.parseArp(frame);
+        if (arp.isEmpty() || !arp.get().isRequest() || arp.get().isGratuitous()) {
+            return null;
+        }
+        ArpPacket request = arp.get();
+        MacAddress owner = owner(request.targetIp());
+        return owner == null ? null
+                : Frames.arpReply(owner, request.targetIp(), request.senderMac(), request.senderIp());
     }
 }

@@ -1,0 +1,42 @@
+package org.openvrrs.cli.ios.internal.shell;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.console.Session;
+import org.openvrrs.cli.ios.internal.CliSession;
+import org.openvrrs.cli.ios.internal.IosCli;
+import org.openvrrs.cli.ios.internal.parse.Mode;
+
+/**
+ * An IOS EXEC verb as a Karaf command: the rest of the line goes to the IOS parser, so {@code show vrrs sum} and
+ * {@code debug vrrs infra} work typed at Karaf's prompt and over SSH. Output modifiers arrive through Karaf's pipe
+ * ({@code show running-config | include vrrp}) at the {@code include}, {@code exclude}, {@code begin} and
+ * {@code section} commands.
+ */
+abstract class IosCommand implements Action {
+    @Reference
+    IosCli cli;
+
+    @Reference
+    Session session;
+
+    @Argument(index = 0, name = "words", multiValued = true, description = "the rest of the IOS command")
+    List<String> words;
+
+    /** The IOS verb this command is ({@code show}), also under an abbreviation's name ({@code sh}). */
+    abstract String verb();
+
+    @Override
+    public Object execute() throws Exception {
+        CliSession s = cli.session(session, System.out, Mode.EXEC);
+        s.execute(line(), -1);
+        return null;
+    }
+
+    String line() {
+        return verb() + (words == null ? "" : " " + String.join(" ", words));
+    }
+}
