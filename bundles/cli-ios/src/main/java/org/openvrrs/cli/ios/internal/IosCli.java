@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.openvrrs.cli.ios.internal.parse.Grammar;
 import org.openvrrs.cli.ios.internal.parse.Mode;
@@ -58,14 +57,14 @@ public final class IosCli implements RunningConfiguration {
         return name == null ? Network.LOCAL : name.toString();
     }
 
-    /** The appliance as commands typed in {@code parent} (null: none, as for a rollback) act on it. */
-    public Appliance appliance(Session parent) {
-        return new KarafAppliance(configAdmin, sessions, parent, () -> Optional.ofNullable(networks.get(
+    /** The appliance as the commands act on it. */
+    public Appliance appliance() {
+        return new KarafAppliance(configAdmin, sessions, () -> Optional.ofNullable(networks.get(
                 Network.LOCAL)), () -> Optional.ofNullable(archive), () -> Optional.ofNullable(secrets));
     }
 
-    public CliSession session(Session parent, PrintStream out, Mode mode) {
-        return new CliSession(grammar, appliance(parent), out, mode);
+    public CliSession session(PrintStream out, Mode mode) {
+        return new CliSession(grammar, appliance(), out, mode);
     }
 
     private RunningConfig running(Appliance appliance) {
@@ -74,16 +73,16 @@ public final class IosCli implements RunningConfiguration {
 
     @Override
     public List<String> lines() {
-        return running(appliance(null)).lines();
+        return running(appliance()).lines();
     }
 
     @Override
     public ApplyResult merge(List<String> lines) {
-        return running(appliance(null)).merge(lines);
+        return running(appliance()).merge(lines);
     }
 
     @Override
     public ApplyResult replace(List<String> lines) {
-        return running(appliance(null)).replace(lines);
+        return running(appliance()).replace(lines);
     }
 }

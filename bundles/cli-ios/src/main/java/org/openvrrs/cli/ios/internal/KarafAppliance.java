@@ -24,8 +24,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.framework.InvalidSyntaxException;
 
 /**
- * The appliance as the IOS commands see it in Karaf: other bundles' commands run in a child session of the
- * operator's (so their permissions apply) with the output captured; configuration read from and written to
+ * The appliance as the IOS commands see it in Karaf: other bundles' commands run in a session of their own on the
+ * operator's thread (so the operator's permissions apply), their output captured; configuration read from and written to
  * Config Admin; interfaces on the network named {@value Network#LOCAL}.
  */
 final class KarafAppliance implements Appliance, ConfigStoreAccess {
@@ -35,18 +35,15 @@ final class KarafAppliance implements Appliance, ConfigStoreAccess {
     private final ConfigurationAdmin configAdmin;
     private final ConfigWriter writer;
     private final SessionFactory sessions;
-    private final Session parent; // null: a session of its own (configure replace, rollback)
     private final Supplier<Optional<Network>> network;
     private final Supplier<Optional<ConfigurationArchive>> archive;
     private final Supplier<Optional<SecretCodec>> secrets;
 
-    KarafAppliance(ConfigurationAdmin configAdmin, SessionFactory sessions, Session parent,
-            Supplier<Optional<Network>> network, Supplier<Optional<ConfigurationArchive>> archive,
+    KarafAppliance(ConfigurationAdmin configAdmin, SessionFactory sessions, Supplier<Optional<Network>> network, Supplier<Optional<ConfigurationArchive>> archive,
             Supplier<Optional<SecretCodec>> secrets) {
         this.configAdmin = configAdmin;
         this.writer = new ConfigWriter(configAdmin);
         this.sessions = sessions;
-        this.parent = parent;
         this.network = network;
         this.archive = archive;
         this.secrets = secrets;
@@ -56,8 +53,8 @@ final class KarafAppliance implements Appliance, ConfigStoreAccess {
     public String run(String command, List<String> arguments) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        Session session = parent == null ? sessions.create(InputStream.nullInputStream(), out, out)
-                : sessions.create(InputStream.nullInputStream(), out, out, parent);
+        // a session of its own, not a child of the operator's: a child would print to the operator's terminal
+        Session session = sessions.create(InputStream.nullInputStream(), out, out);
         try {
             StringBuilder line = new StringBuilder(command);
             arguments.forEach(a -> line.append(' ').append(GogoQuoting.quote(a)));

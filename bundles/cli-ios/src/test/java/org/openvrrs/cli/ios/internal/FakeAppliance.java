@@ -238,7 +238,14 @@ final class FakeAppliance implements Appliance, ConfigStoreAccess {
     public void clearLocal() {
         entries.clear();
         singletons.clear();
-        settings.keySet().stream().filter(n -> n.contains(".")).toList().forEach(network::remove);
+        // as InterfaceComponent undoes deleted settings: subinterfaces go, main interfaces lose their addresses
+        settings.keySet().forEach(n -> {
+            if (n.contains(".")) {
+                network.remove(n);
+            } else {
+                network.put(n, new ArrayList<>());
+            }
+        });
         settings.clear();
     }
 
@@ -269,10 +276,9 @@ final class FakeAppliance implements Appliance, ConfigStoreAccess {
                     flags.add(a);
                 } else if (a.startsWith("--") && i + 1 < args.size()) {
                     if (a.equals("--address")) {
-                        multi.add(args.get(++i));
-                    } else {
-                        options.put(a, args.get(++i));
+                        multi.add(args.get(i + 1));
                     }
+                    options.put(a, args.get(++i));
                 } else {
                     positional.add(a);
                 }

@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import org.openvrrs.net.api.Frames;
 import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.NetInterface;
+import org.openvrrs.vrrs.api.AddressFamily;
 import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.MacAddress;
@@ -39,12 +40,14 @@ public final class ShowFormat {
      */
     public static String interfaceBrief(String networkName, List<NetInterface> interfaces,
             List<PluginInfrastructure.SubinterfaceView> subinterfaces) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-26s%-16s%-4s%-7s%-22s%s%n",
-                "Interface", "IP-Address", "OK?", "Method", "Status", "Protocol"));
+        // the guide's columns: 26, 16, 4, 7, 16 (a longer status keeps one space before the protocol)
+        StringBuilder out = new StringBuilder(briefRow("Interface", "IP-Address", "OK?", "Method", "Status",
+                "Protocol"));
         for (NetInterface i : interfaces) {
-            String ip = i.addresses().isEmpty() ? "unassigned" : IpAddresses.format(i.addresses().get(0).address());
-            out.append(String.format(Locale.ROOT, "%-26s%-16s%-4s%-7s%-22s%s%n", i.name(), ip, "YES", "manual",
-                    i.adminUp() ? "up" : "administratively down", i.lineProtocolUp() ? "up" : "down"));
+            Optional<InterfaceAddress> v4 = i.primaryAddress(AddressFamily.IPV4);
+            out.append(briefRow(i.name(), v4.map(a -> IpAddresses.format(a.address())).orElse("unassigned"), "YES",
+                    v4.isPresent() ? "manual" : "NVRAM", i.adminUp() ? "up" : "administratively down",
+                    i.lineProtocolUp() ? "up" : "down"));
             for (PluginInfrastructure.SubinterfaceView v : subinterfaces) {
                 SubinterfaceSettings s = v.settings();
                 if (s.network().equals(networkName) && s.interfaceName().equals(i.name()) && s.interfaceState()
@@ -54,6 +57,12 @@ public final class ShowFormat {
             }
         }
         return out.toString();
+    }
+
+    private static String briefRow(String name, String ip, String ok, String method, String status,
+            String protocol) {
+        String st = status.length() >= 16 ? status + " " : status;
+        return String.format(Locale.ROOT, "%-26s%-16s%-4s%-7s%-16s%s%n", name, ip, ok, method, st, protocol);
     }
 
     private static String reason(GroupState s) {
@@ -73,8 +82,12 @@ public final class ShowFormat {
                 "Protocol", "Address", "Age (min)", "Hardware Addr", "Type", "Interface"));
         for (NetInterface i : interfaces) {
             Optional<MacAddress> virtual = arpMac.apply(networkName, i.name());
+            Optional<InterfaceAddress> primary = i.primaryAddress(AddressFamily.IPV4);
             for (InterfaceAddress a : i.addresses()) {
-                MacAddress mac = a.equals(i.addresses().get(0)) ? virtual.orElse(i.mac()) : i.mac();
+                if (a.family() != AddressFamily.IPV4) {
+                    continue; // ARP is IPv4's, as the guide's table
+                }
+                MacAddress mac = primary.get().equals(a) ? virtual.orElse(i.mac()) : i.mac();
                 out.append(row(IpAddresses.format(a.address()), mac, i.name()));
             }
             groupsByIf.getOrDefault(i.name(), Map.of()).forEach((ip, mac) -> out.append(row(ip, mac, i.name())));

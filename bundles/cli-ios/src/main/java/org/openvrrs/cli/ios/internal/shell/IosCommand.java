@@ -31,7 +31,7 @@ abstract class IosCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        CliSession s = cli.session(session, System.out, Mode.EXEC);
+        CliSession s = cli.session(System.out, Mode.EXEC);
         s.execute(line(), -1);
         return null;
     }
