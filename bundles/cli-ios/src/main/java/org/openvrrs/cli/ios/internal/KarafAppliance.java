@@ -10,7 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
+
+import java.security.AccessController;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
+import javax.security.auth.Subject;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -49,11 +56,31 @@ final class KarafAppliance implements Appliance, ConfigStoreAccess {
         this.secrets = secrets;
     }
 
+    /**
+     * Runs the command in a session of its own on a thread of its own, as the operator (their JAAS subject): Gogo
+     * does not redirect the output of a command run inside another command's thread, which would print it to the
+     * operator instead of capturing it.
+     */
     @Override
+    @SuppressWarnings("removal") // Subject.getSubject: how Karaf's shell itself finds the operator on Java 17
     public String run(String command, List<String> arguments) throws Exception {
+        Subject operator = Subject.getSubject(AccessController.getContext());
+        FutureTask<String> task = new FutureTask<>(() -> operator == null ? execute(command, arguments)
+                : Subject.doAs(operator, (PrivilegedExceptionAction<String>) () -> execute(command, arguments)));
+        Thread thread = new Thread(task, "ios " + command);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof PrivilegedActionException p ? p.getCause() : e.getCause();
+            throw cause instanceof Exception x ? x : new IllegalStateException(cause);
+        }
+    }
+
+    private String execute(String command, List<String> arguments) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        // a session of its own, not a child of the operator's: a child would print to the operator's terminal
         Session session = sessions.create(InputStream.nullInputStream(), out, out);
         try {
             StringBuilder line = new StringBuilder(command);
@@ -62,8 +89,12 @@ final class KarafAppliance implements Appliance, ConfigStoreAccess {
         } catch (Exception e) {
             String m = e.getMessage() == null ? e.toString() : e.getMessage();
             if (m.startsWith("Command not found")) {
-                throw new CliException("% " + command.substring(0, command.indexOf(':'))
-                        + " commands are not installed (" + command + ")");
+                String scope = command.substring(0, command.indexOf(':'));
+                throw new CliException("% " + command + " is not installed: feature:install " + switch (scope) {
+                    case "aaa" -> "openvrrs-accounting";
+                    case "vrrp" -> "openvrrs-vrrp";
+                    default -> command.startsWith("vrrs:accounting") ? "openvrrs-accounting" : "openvrrs-plugins";
+                });
             }
             throw e;
         } finally {
