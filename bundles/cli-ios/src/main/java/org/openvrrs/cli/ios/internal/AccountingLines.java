@@ -51,8 +51,9 @@ final class AccountingLines {
             out.add("!");
         }
         for (Map<String, Object> p : sorted(METHOD_LIST)) {
-            out.add("aaa accounting vrrs " + name(p) + " start-stop " + String.join(" ",
-                    ConfigValues.strings(p.get("groups"))));
+            // stored as the server group's name ("radius"), or as written in a file ("group radius")
+            out.add("aaa accounting vrrs " + name(p) + " start-stop " + String.join(" ", ConfigValues.strings(
+                    p.get("groups")).stream().map(g -> g.startsWith("group ") ? g : "group " + g).toList()));
         }
         for (Map<String, Object> p : sorted(ATTRIBUTE_LIST)) {
             out.add("aaa attribute list " + name(p));

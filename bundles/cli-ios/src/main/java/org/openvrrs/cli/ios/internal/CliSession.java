@@ -32,6 +32,13 @@ public final class CliSession {
     private Mode mode;
     private boolean ended;
     private StringBuilder captured; // output of a command with a modifier
+    private Monitor monitor;
+
+    /** Switches {@code terminal monitor} for the console this session prints to. */
+    @FunctionalInterface
+    public interface Monitor {
+        void set(boolean on) throws CliException;
+    }
 
     // what the current sub-mode is about
     private String ifname;
@@ -257,6 +264,18 @@ public final class CliSession {
         boolean ios = known.contains(m.word())
                 || InterfaceNames.parent(m.word()).map(known::contains).orElse(false);
         return typed && !ios ? m.raw() : m.word();
+    }
+
+    /** Where {@code terminal monitor} sends the log: the Karaf session's console. */
+    public void monitor(Monitor m) {
+        monitor = m;
+    }
+
+    void terminalMonitor(boolean on) throws CliException {
+        if (monitor == null) {
+            throw new CliException("% terminal monitor needs a console session");
+        }
+        monitor.set(on);
     }
 
     public String ifname() {

@@ -53,6 +53,8 @@ final class ExecCommands {
         g.add(x, "debug vrrs plugin [{all|arp-packet|client|database|if-state|mac|process|sublock|test}]",
                 (s, a) -> debug(s, "plugin", a));
         g.add(x, "{undebug all|no debug all}", ExecCommands::undebug);
+        g.add(x, "terminal monitor", (s, a) -> s.terminalMonitor(true));
+        g.add(x, "terminal no monitor", (s, a) -> s.terminalMonitor(false));
         g.add(x, "write [memory]", ExecCommands::save);
         g.add(x, "copy running-config startup-config", ExecCommands::save);
         g.add(x, "copy WORD running-config", (s, a) -> report(s, store(s).mergeFile(a.var(0))));

@@ -15,6 +15,9 @@ import org.openvrrs.vrrs.api.AddressFamily;
  * addresses, and its admin state. Idempotent: the command applies at once, the component again on every change.
  */
 final class InterfaceApplier {
+    /** Held by the command while it applies and stores a change, and by the component while it re-applies. */
+    static final Object LOCK = new Object();
+
     private InterfaceApplier() {
     }
 

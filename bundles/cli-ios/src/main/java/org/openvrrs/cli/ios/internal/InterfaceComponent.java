@@ -1,9 +1,14 @@
 package org.openvrrs.cli.ios.internal;
 
+import java.io.IOException;
 import java.util.Map;
 
 import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.net.api.Network;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,10 +35,14 @@ public final class InterfaceComponent {
     private static final Logger LOG = LoggerFactory.getLogger(InterfaceComponent.class);
 
     private final LiveConfig<InterfaceSettings> settings = LiveConfig.inertUntilValid(InterfaceSettings.READER, LOG);
+    private final ConfigurationAdmin configAdmin;
+    private final String pid;
     private volatile Network network;
 
     @Activate
-    public InterfaceComponent(Map<String, Object> properties) {
+    public InterfaceComponent(@Reference ConfigurationAdmin configAdmin, Map<String, Object> properties) {
+        this.configAdmin = configAdmin;
+        this.pid = String.valueOf(properties.get(Constants.SERVICE_PID));
         settings.update(properties);
         apply();
     }
@@ -42,6 +51,26 @@ public final class InterfaceComponent {
     void modified(Map<String, Object> properties) {
         settings.update(properties);
         apply();
+    }
+
+    /**
+     * The settings stored now: the IOS command applies a change itself, then stores it; a notification of an older
+     * change arriving after that must not undo it, so what is applied is always what is stored.
+     */
+    private void refresh() {
+        try {
+            Configuration[] c = configAdmin.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
+            if (c != null && c[0].getProperties() != null) {
+                Map<String, Object> latest = new java.util.HashMap<>();
+                for (var keys = c[0].getProperties().keys(); keys.hasMoreElements(); ) {
+                    String k = keys.nextElement();
+                    latest.put(k, c[0].getProperties().get(k));
+                }
+                settings.update(latest);
+            }
+        } catch (IOException | InvalidSyntaxException e) {
+            LOG.debug("interface settings {} not re-read: {}", pid, e.getMessage());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -60,7 +89,10 @@ public final class InterfaceComponent {
     @Deactivate
     void deactivate(int reason) {
         Network n = network;
-        if (n != null && reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED) {
+        LOG.debug("interface settings deactivated, reason {}", reason);
+        // deleted (SCR disposes a factory configuration's component when its entry is deleted); not at a stop
+        if (n != null && (reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED
+                || reason == ComponentConstants.DEACTIVATION_REASON_DISPOSED)) {
             settings.current().ifPresent(s -> {
                 try {
                     InterfaceApplier.undo(n, s);
@@ -76,12 +108,15 @@ public final class InterfaceComponent {
         if (n == null) {
             return;
         }
-        settings.current().ifPresent(s -> {
-            try {
-                InterfaceApplier.apply(n, s);
-            } catch (RuntimeException e) {
-                LOG.warn("interface {}: {}", s.interfaceName(), e.getMessage());
-            }
-        });
+        synchronized (InterfaceApplier.LOCK) {
+            refresh();
+            settings.current().ifPresent(s -> {
+                try {
+                    InterfaceApplier.apply(n, s);
+                } catch (RuntimeException e) {
+                    LOG.warn("interface {}: {}", s.interfaceName(), e.getMessage());
+                }
+            });
+        }
     }
 }

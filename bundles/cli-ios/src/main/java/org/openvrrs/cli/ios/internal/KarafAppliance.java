@@ -165,12 +165,14 @@ final class KarafAppliance implements Appliance, ConfigStoreAccess {
         Network net = network.get().orElseThrow(() -> new CliException("% No network named local: the "
                 + "appliance's interfaces are not available"));
         InterfaceSettings.READER.read(settings.toProperties());
-        try {
-            InterfaceApplier.apply(net, settings);
-        } catch (UnsupportedOperationException e) {
-            throw new CliException("% " + settings.interfaceName() + ": " + e.getMessage());
+        synchronized (InterfaceApplier.LOCK) { // the component re-reads what is stored: store before it looks
+            try {
+                InterfaceApplier.apply(net, settings);
+            } catch (UnsupportedOperationException e) {
+                throw new CliException("% " + settings.interfaceName() + ": " + e.getMessage());
+            }
+            writer.write(target(settings.interfaceName()), settings.toProperties(), InterfaceSettings.READER);
         }
-        writer.write(target(settings.interfaceName()), settings.toProperties(), InterfaceSettings.READER);
     }
 
     private ConfigTarget target(String ifname) throws IOException {

@@ -29,7 +29,9 @@ public final class ShowFormat {
             out.append("Test Control = ").append(e.testControl() ? "True" : "False").append('\n');
             out.append("Client Handle = ").append(e.clientHandle()).append('\n');
             out.append("Interface list =\n");
-            e.interfaces().forEach(i -> out.append("                ").append(i).append('\n'));
+            // the guide's short form: GigabitEthernet0/0/0.2 is listed as GigE0/0/0.2
+            e.interfaces().forEach(i -> out.append("                ").append(i.replaceFirst("^GigabitEthernet",
+                    "GigE")).append('\n'));
         }
         return out.toString();
     }
@@ -100,16 +102,32 @@ public final class ShowFormat {
                 ifname);
     }
 
-    /** The MAC filter part of {@code show controller}: the addresses a physical interface accepts. */
+    /**
+     * The MAC filter part of {@code show controller}, in the guide's rows ({@code 0x5F: 0 0000.5e00.0101
+     * 0000.0000.0000 0}): the addresses a physical interface accepts, by bucket. The bucket is ours (the XOR of the
+     * six bytes): IOS prints its network chip's hash, which a software interface has not; hits are not counted.
+     */
     public static String controller(NetInterface i) {
         StringBuilder out = new StringBuilder("Interface ").append(i.name()).append('\n');
-        out.append("Hardware address is ").append(i.mac().toDotted()).append(" (bia ")
+        out.append("Hardware is Ethernet, address is ").append(i.mac().toDotted()).append(" (bia ")
                 .append(i.burnedInMac().toDotted()).append(")\n");
-        out.append("Software MAC address filter (addr/mask):\n");
-        out.append("  ").append(Frames.BROADCAST.toDotted()).append(" 0000.0000.0000\n");
-        out.append("  ").append(i.mac().toDotted()).append(" 0000.0000.0000\n");
-        i.macFilter().stream().map(MacAddress::toDotted).sorted()
-                .forEach(m -> out.append("  ").append(m).append(" 0000.0000.0000\n"));
+        out.append("Software MAC address filter(hash:length/addr/mask/hits):\n");
+        java.util.Set<MacAddress> accepted = new java.util.LinkedHashSet<>();
+        accepted.add(Frames.BROADCAST);
+        accepted.add(i.mac());
+        accepted.addAll(i.macFilter());
+        accepted.stream().sorted(java.util.Comparator.comparingInt(ShowFormat::bucket)
+                .thenComparing(MacAddress::toDotted))
+                .forEach(m -> out.append(String.format(Locale.ROOT, "0x%02X: 0 %s 0000.0000.0000 0%n", bucket(m),
+                        m.toDotted())));
         return out.toString();
+    }
+
+    private static int bucket(MacAddress mac) {
+        int x = 0;
+        for (byte b : mac.toBytes()) {
+            x ^= b & 0xFF;
+        }
+        return x;
     }
 }

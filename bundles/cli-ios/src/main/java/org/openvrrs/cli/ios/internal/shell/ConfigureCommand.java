@@ -31,7 +31,7 @@ public class ConfigureCommand extends IosCommand {
         if (first.isEmpty() || !"terminal".startsWith(first) || words.size() > 1) {
             return super.execute();
         }
-        CliSession s = cli.session(System.out, Mode.CONFIG);
+        CliSession s = session(Mode.CONFIG);
         Object terminal = session.get(".jline.terminal");
         if (terminal instanceof org.jline.terminal.Terminal t && !"dumb".equals(t.getType())
                 && session.getTerminal() != null) {

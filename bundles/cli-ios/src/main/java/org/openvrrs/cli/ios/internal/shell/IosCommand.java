@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.log.core.LogService;
 import org.apache.karaf.shell.api.console.Session;
 import org.openvrrs.cli.ios.internal.CliSession;
 import org.openvrrs.cli.ios.internal.IosCli;
@@ -23,6 +24,9 @@ abstract class IosCommand implements Action {
     @Reference
     Session session;
 
+    @Reference(optional = true)
+    LogService logService;
+
     @Argument(index = 0, name = "words", multiValued = true, description = "the rest of the IOS command")
     List<String> words;
 
@@ -31,9 +35,16 @@ abstract class IosCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        CliSession s = cli.session(System.out, Mode.EXEC);
+        CliSession s = session(Mode.EXEC);
         s.execute(line(), -1);
         return null;
+    }
+
+    /** A session printing to this command's output, whose terminal monitor is this Karaf session's console. */
+    CliSession session(Mode mode) {
+        CliSession s = cli.session(System.out, mode);
+        s.monitor(on -> TerminalMonitor.set(session, logService, on));
+        return s;
     }
 
     String line() {

@@ -37,7 +37,7 @@ final class IosConsole {
         while (!session.ended()) {
             String line;
             try {
-                line = reader.readLine(session.prompt() + " ");
+                line = reader.readLine(session.prompt());
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
@@ -57,7 +57,7 @@ final class IosConsole {
         String text = help.isEmpty() ? "% Unrecognized command" : help.stream()
                 .map(h -> partial.isEmpty() ? String.format("  %-18s %s", h.text(), h.help()) : h.text())
                 .collect(Collectors.joining(partial.isEmpty() ? "\n" : "  "));
-        reader.printAbove(session.prompt() + " " + before + "?\n" + text);
+        reader.printAbove(session.prompt() + before + "?\n" + text);
         return true;
     }
 
