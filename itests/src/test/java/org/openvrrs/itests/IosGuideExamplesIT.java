@@ -68,6 +68,7 @@ public class IosGuideExamplesIT extends OpenVrrsTestSupport {
                 c[0].delete();
             }
         }
+        await().until(() -> !bundleContext.getServiceReferences(Network.class, "(network.name=local)").isEmpty());
         await().untilAsserted(() -> {
             List<NetInterface> now = local().interfaces();
             assertEquals("the demo's own router has only its interface again", 1, now.size());

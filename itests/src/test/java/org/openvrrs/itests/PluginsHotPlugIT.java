@@ -59,7 +59,7 @@ public class PluginsHotPlugIT extends OpenVrrsTestSupport {
         assertTrue(arp, arp.lines().anyMatch(l -> l.matches("Internet\\s+198\\.51\\.100\\.129\\s+-\\s+0200\\.0000\\.0101"
                 + "\\s+ARPA\\s+eth0\\.4")));
         assertTrue(execute("vrrs:controller --network r1 eth0"), execute("vrrs:controller --network r1 eth0")
-                .contains("  " + VMAC + " 0000.0000.0000"));
+                .contains(": 0 " + VMAC + " 0000.0000.0000 0\n")); // the guide's row: hash: length addr mask hits
 
         // a failover moves the subinterfaces with the group: r2's come up with the virtual MAC, r1's go down
         assertTrue(virtualAddresses("r2", "eth0.2").isEmpty());

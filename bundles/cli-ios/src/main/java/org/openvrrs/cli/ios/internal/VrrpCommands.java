@@ -115,12 +115,13 @@ final class VrrpCommands {
         }
         Map<String, String> all = new LinkedHashMap<>(pending.getOrDefault(key, Map.of()));
         all.putAll(options);
-        List<String> args = new ArrayList<>(List.of("--family", family));
+        List<String> args = new ArrayList<>(List.of("--family=" + family));
+        // --option=value: Karaf reads a Boolean option given alone as true, and "false" after it as an argument
         all.forEach((k, v) -> {
             if (k.equals("--address")) {
-                Arrays.stream(v.split(",")).forEach(x -> args.addAll(List.of("--address", x)));
+                Arrays.stream(v.split(",")).forEach(x -> args.add("--address=" + x));
             } else {
-                args.addAll(List.of(k, v));
+                args.add(k + "=" + v);
             }
         });
         args.addAll(List.of(s.ifname(), String.valueOf(vrid)));
@@ -155,7 +156,7 @@ final class VrrpCommands {
     private void remove(CliSession s, int vrid, String family) throws Exception {
         boolean held = pending.remove(key(s.ifname(), family, vrid)) != null;
         if (group(s.appliance(), s.ifname(), family, vrid).isPresent()) {
-            s.appliance().run("vrrp:remove", List.of("--family", family, s.ifname(), String.valueOf(vrid)));
+            s.appliance().run("vrrp:remove", List.of("--family=" + family, s.ifname(), String.valueOf(vrid)));
         } else if (!held) {
             throw new CliException("% VRRP group " + vrid + " does not exist on " + s.ifname());
         }

@@ -49,7 +49,7 @@ class CliSessionTest {
     void theServerExampleConfiguresTheInterfaceTheGroupAndTheDelay() throws Exception {
         assertThat(paste("1-server.txt")).isEmpty();
         assertThat(app.settings.get("GigabitEthernet0/0/0").addresses()).containsExactly("10.0.0.1/24");
-        assertThat(app.commands).contains("vrrp:configure --family ipv4 --name name1 --address 10.0.1.20 "
+        assertThat(app.commands).contains("vrrp:configure --family=ipv4 --name=name1 --address=10.0.1.20 "
                 + "GigabitEthernet0/0/0 1", "vrrp:delay GigabitEthernet0/0/0 minimum 30 reload 60");
         assertThat(session.prompt()).isEqualTo("Router(config-if)#");
     }
@@ -155,11 +155,11 @@ class CliSessionTest {
         session.execute("vrrp 1 priority 120", 0);
         assertThat(app.commands).isEmpty();
         session.execute("vrrp 1 ip 10.0.1.20", 0);
-        assertThat(app.commands).containsExactly("vrrp:configure --family ipv4 --name name1 --priority 120 "
-                + "--address 10.0.1.20 GigabitEthernet0/0/0 1");
+        assertThat(app.commands).containsExactly("vrrp:configure --family=ipv4 --name=name1 --priority=120 "
+                + "--address=10.0.1.20 GigabitEthernet0/0/0 1");
         session.execute("vrrp 1 ip 10.0.1.21 secondary", 0);
-        assertThat(app.commands.get(1)).isEqualTo("vrrp:configure --family ipv4 --address 10.0.1.20 "
-                + "--address 10.0.1.21 GigabitEthernet0/0/0 1");
+        assertThat(app.commands.get(1)).isEqualTo("vrrp:configure --family=ipv4 --address=10.0.1.20 "
+                + "--address=10.0.1.21 GigabitEthernet0/0/0 1");
     }
 
     @Test

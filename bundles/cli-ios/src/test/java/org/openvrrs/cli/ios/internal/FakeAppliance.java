@@ -272,6 +272,15 @@ final class FakeAppliance implements Appliance, ConfigStoreAccess {
         Options(List<String> args) {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
+                if (a.startsWith("--") && a.contains("=")) {
+                    String key = a.substring(0, a.indexOf('='));
+                    String value = a.substring(a.indexOf('=') + 1);
+                    if (key.equals("--address")) {
+                        multi.add(value);
+                    }
+                    options.put(key, value);
+                    continue;
+                }
                 if (a.equals("--no")) {
                     flags.add(a);
                 } else if (a.startsWith("--") && i + 1 < args.size()) {
