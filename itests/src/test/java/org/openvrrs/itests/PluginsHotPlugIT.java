@@ -100,6 +100,8 @@ public class PluginsHotPlugIT extends OpenVrrsTestSupport {
 
     @Test
     public void plugInsComeAndGoFiftyTimesWhileTheGroupFlipsLeavingNothingBehind() throws Exception {
+        // the demo's networks come up with the container; this test may run first
+        await().until(() -> !execute("vrrs:ip-interface-brief --network r1").contains("ERROR"));
         ok("vrrs:test-server --virtual-address 203.0.113.1 --virtual-mac " + VMAC + " " + TEST_GROUP + " backup");
         String follow = ok("vrrs:follow --network r1 eth0.3 " + TEST_GROUP);
         assertTrue(follow, follow.contains("Warning: no FHRP group here publishes VRRS name " + TEST_GROUP));

@@ -97,9 +97,8 @@ final class ExecCommands {
         Duration rollback = a.after("time").map(m -> Duration.ofMinutes(Long.parseLong(m))).orElse(null);
         RunningConfiguration.ApplyResult r = store(s).replaceWith(a.var(0), rollback);
         report(s, r);
-        if (r.ok()) {
-            s.print("The rollback configlet from the last pass is listed below:\n" + (rollback == null ? ""
-                    : "Rollback in " + rollback.toMinutes() + " minute(s) unless 'configure confirm' is entered."));
+        if (rollback != null) {
+            s.print("% Rollback in " + rollback.toMinutes() + " minute(s) unless 'configure confirm' is entered");
         }
     }
 
