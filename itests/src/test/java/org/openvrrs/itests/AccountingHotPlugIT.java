@@ -44,12 +44,17 @@ public class AccountingHotPlugIT extends OpenVrrsTestSupport {
 
         execute("aaa:radius-server --address 127.0.0.1 --acct-port 9 --key " + SECRET + " rad1");
         execute("aaa:accounting-vrrs default start-stop group radius");
+        // the plug-in reads the written configuration when Config Admin tells it
+        await().until(() -> execute("vrrs:accounting").contains("127.0.0.1:9"));
         String status = execute("vrrs:accounting");
         assertTrue(status, status.contains("rad1") && status.contains("127.0.0.1:9"));
         assertFalse("the shared secret is never shown", status.contains(SECRET));
 
+        // a method list not defined yet is accepted with a warning, as IOS does (the guide's accounting example)
         String unknownList = execute("aaa:vrrs --method METHOD1 DEMO-R1").trim();
-        assertTrue(unknownList, unknownList.startsWith("ERROR: ") && unknownList.contains("METHOD1"));
+        assertTrue(unknownList, unknownList.contains("Warning: accounting method list METHOD1 is not defined yet: "
+                + "vrrs DEMO-R1 uses it once it is") && !unknownList.contains("ERROR"));
+        execute("aaa:remove vrrs DEMO-R1");
 
         execute("aaa:remove accounting-vrrs default");
         execute("aaa:remove radius-server rad1");

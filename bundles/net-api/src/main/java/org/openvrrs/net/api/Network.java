@@ -69,6 +69,21 @@ public interface Network {
 
     void addAddress(String interfaceName, InterfaceAddress address);
 
+    /**
+     * Creates the 802.1Q VLAN subinterface {@code name} of the physical interface {@code parent} (IOS
+     * {@code interface X.N} with {@code encapsulation dot1Q VLAN}), admin up, without addresses.
+     *
+     * @throws UnsupportedOperationException with one line for the operator when this network cannot
+     */
+    default void addVlanSubinterface(String name, String parent, int vlanId) {
+        throw new UnsupportedOperationException("this network cannot create VLAN subinterfaces");
+    }
+
+    /** Removes a subinterface made by {@link #addVlanSubinterface}; false when there is none of that name. */
+    default boolean removeVlanSubinterface(String name) {
+        return false;
+    }
+
     void removeAddress(String interfaceName, InterfaceAddress address);
 
     /**

@@ -3,7 +3,6 @@ package org.openvrrs.net.sim;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +19,7 @@ import org.openvrrs.net.api.Registration;
 import org.openvrrs.net.api.Scheduler;
 import org.openvrrs.net.sim.internal.InterfaceEvents;
 import org.openvrrs.net.sim.internal.InterfaceEvents.Change;
+import org.openvrrs.net.sim.internal.InterfaceTable;
 import org.openvrrs.net.sim.internal.Port;
 import org.openvrrs.net.sim.internal.RouterInterface;
 import org.openvrrs.vrrs.api.MacAddress;
@@ -40,16 +40,16 @@ public final class SimRouter implements Network {
 
     private final String name;
     private final Scheduler scheduler;
-    private final Map<String, RouterInterface> interfaces = new LinkedHashMap<>();
+    private final InterfaceTable interfaces;
     private final Map<RouterInterface, Attachment> attachments = new HashMap<>();
     private final InterfaceEvents interfaceEvents;
-    private int nextIndex = 1;
     private boolean running = true;
 
     public SimRouter(String name, Scheduler scheduler) {
         this.name = Objects.requireNonNull(name, "router name is required");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler is required");
         this.interfaceEvents = new InterfaceEvents(name, scheduler);
+        this.interfaces = new InterfaceTable(name);
     }
 
     public String name() {
@@ -67,7 +67,7 @@ public final class SimRouter implements Network {
             if (lan.scheduler() != scheduler) {
                 throw new IllegalArgumentException("LAN " + lan.name() + " runs on another scheduler than " + name);
             }
-            RouterInterface added = register(ifname, burnedIn, null, 0, addresses);
+            RouterInterface added = interfaces.register(ifname, burnedIn, null, 0, addresses);
             Attachment attachment = new Attachment(lan, added);
             lan.attach(attachment, scheduler);
             attachments.put(added, attachment);
@@ -77,16 +77,42 @@ public final class SimRouter implements Network {
 
     /** Adds VLAN subinterface {@code parent.vlanId}, tagging on the parent's LAN, with the parent's burned-in MAC. */
     public NetInterface addSubinterface(String parentName, int vlanId, InterfaceAddress... addresses) {
+        return addVlan(parentName + "." + vlanId, parentName, vlanId, addresses);
+    }
+
+    @Override
+    public void addVlanSubinterface(String name, String parentName, int vlanId) {
+        addVlan(name, parentName, vlanId);
+    }
+
+    private NetInterface addVlan(String name, String parentName, int vlanId, InterfaceAddress... addresses) {
         if (vlanId < 1 || vlanId > 4094) {
             throw new IllegalArgumentException("VLAN id " + vlanId + " is outside 1-4094");
         }
         synchronized (this) {
-            RouterInterface parent = require(parentName);
+            RouterInterface parent = interfaces.require(parentName);
             if (parent.parent() != null) {
                 throw new IllegalArgumentException(parentName + " is a subinterface; VLANs go on a physical interface");
             }
-            return announceAdded(register(parentName + "." + vlanId, parent.snapshot().burnedInMac(), parent, vlanId,
+            if (interfaces.subinterface(parent, vlanId) != null) {
+                throw new IllegalArgumentException("VLAN " + vlanId + " is already in use on " + parentName);
+            }
+            return announceAdded(interfaces.register(name, parent.snapshot().burnedInMac(), parent, vlanId,
                     addresses));
+        }
+    }
+
+    @Override
+    public boolean removeVlanSubinterface(String ifname) {
+        synchronized (this) {
+            RouterInterface iface = interfaces.get(ifname);
+            if (iface == null || iface.parent() == null) {
+                return false;
+            }
+            NetInterface before = iface.snapshot();
+            interfaces.remove(ifname);
+            interfaceEvents.publish(List.of(new Change(before, null)));
+            return true;
         }
     }
 
@@ -119,7 +145,7 @@ public final class SimRouter implements Network {
     }
 
     private void power(boolean on) {
-        for (RouterInterface iface : List.copyOf(interfaces.values())) {
+        for (RouterInterface iface : List.copyOf(interfaces.all())) {
             if (iface.parent() == null) {
                 change(iface.name(), i -> i.setPowered(on));
             }
@@ -136,31 +162,33 @@ public final class SimRouter implements Network {
      */
     @Override
     public synchronized void addVirtualAddress(String ifname, InetAddress ip, MacAddress mac) {
-        require(ifname).addVirtualAddress(Objects.requireNonNull(ip, "virtual address is required"), mac);
+        interfaces.require(ifname).addVirtualAddress(Objects.requireNonNull(ip, "virtual address is required"),
+                mac);
     }
 
     @Override
     public synchronized void removeVirtualAddress(String ifname, InetAddress ip) {
-        require(ifname).removeVirtualAddress(ip);
+        interfaces.require(ifname).removeVirtualAddress(ip);
     }
 
     /** Without accept mode the router drops IP packets to {@code ip} (not ARP or neighbour discovery) it receives. */
     @Override
     public synchronized void setAcceptMode(String ifname, InetAddress ip, boolean accept) {
-        require(ifname).setAcceptMode(Objects.requireNonNull(ip, "virtual address is required"), accept);
+        interfaces.require(ifname).setAcceptMode(Objects.requireNonNull(ip, "virtual address is required"),
+                accept);
     }
 
     public synchronized boolean acceptsTrafficTo(String ifname, InetAddress ip) {
-        return require(ifname).acceptsTrafficTo(ip);
+        return interfaces.require(ifname).acceptsTrafficTo(ip);
     }
 
     public synchronized Map<InetAddress, MacAddress> virtualAddresses(String ifname) {
-        return require(ifname).virtualAddresses();
+        return interfaces.require(ifname).virtualAddresses();
     }
 
     @Override
     public synchronized List<NetInterface> interfaces() {
-        return interfaces.values().stream().map(RouterInterface::snapshot).toList();
+        return interfaces.all().stream().map(RouterInterface::snapshot).toList();
     }
 
     @Override
@@ -175,7 +203,8 @@ public final class SimRouter implements Network {
 
     @Override
     public synchronized Registration receive(String ifname, FrameKind kind, FrameListener listener) {
-        return require(ifname).receivers(Objects.requireNonNull(kind, "frame kind is required")).add(listener);
+        return interfaces.require(ifname).receivers(Objects.requireNonNull(kind, "frame kind is required"))
+                .add(listener);
     }
 
     @Override
@@ -187,7 +216,7 @@ public final class SimRouter implements Network {
         Attachment attachment;
         byte[] wireFrame;
         synchronized (this) {
-            RouterInterface iface = require(ifname);
+            RouterInterface iface = interfaces.require(ifname);
             if (!running || !iface.lineProtocolUp()) {
                 LOG.debug("{} {}: frame not sent, {}", name, ifname, running ? "line protocol down" : "router stopped");
                 return;
@@ -210,7 +239,7 @@ public final class SimRouter implements Network {
         MacAddress source;
         int vlanId;
         synchronized (this) {
-            RouterInterface iface = require(ifname);
+            RouterInterface iface = interfaces.require(ifname);
             attachment = attachments.get(iface.parent() == null ? iface : iface.parent());
             source = iface.mac();
             vlanId = iface.vlanId();
@@ -275,45 +304,21 @@ public final class SimRouter implements Network {
         return "SimRouter " + name;
     }
 
-    private RouterInterface register(String ifname, MacAddress burnedIn, RouterInterface parent, int vlanId,
-            InterfaceAddress... addresses) {
-        Objects.requireNonNull(ifname, "interface name is required");
-        if (interfaces.containsKey(ifname)) {
-            throw new IllegalArgumentException(name + " already has an interface named " + ifname);
-        }
-        RouterInterface iface = new RouterInterface(ifname, nextIndex, burnedIn, parent, vlanId);
-        for (InterfaceAddress address : addresses) {
-            iface.addAddress(Objects.requireNonNull(address, "addresses must not be null"));
-        }
-        iface.snapshot(); // validates the name and VLAN before the interface is visible
-        nextIndex++;
-        interfaces.put(ifname, iface);
-        return iface;
-    }
-
     private NetInterface announceAdded(RouterInterface added) {
         NetInterface snapshot = added.snapshot();
         interfaceEvents.publish(List.of(new Change(null, snapshot)));
         return snapshot;
     }
 
-    private RouterInterface require(String ifname) {
-        RouterInterface iface = interfaces.get(ifname);
-        if (iface == null) {
-            throw new IllegalArgumentException("no interface named " + ifname);
-        }
-        return iface;
-    }
-
     /** Applies {@code mutation} to {@code ifname}, then tells listeners of it and of its subinterfaces that changed. */
     private void change(String ifname, Consumer<RouterInterface> mutation) {
         synchronized (this) {
             List<Change> changes = new ArrayList<>();
-            RouterInterface iface = require(ifname);
+            RouterInterface iface = interfaces.require(ifname);
             List<RouterInterface> affected = new ArrayList<>();
             affected.add(iface);
             if (iface.parent() == null) { // a subinterface has no subinterfaces: no scan (4,000 follow one group)
-                interfaces.values().stream().filter(i -> i.parent() == iface).forEach(affected::add);
+                interfaces.all().stream().filter(i -> i.parent() == iface).forEach(affected::add);
             }
             List<NetInterface> before = affected.stream().map(RouterInterface::snapshot).toList();
             mutation.accept(iface);
@@ -335,7 +340,7 @@ public final class SimRouter implements Network {
         byte[] arpReply;
         synchronized (this) {
             int vlanId = Frames.vlanId(wireFrame);
-            target = vlanId == 0 ? physical : subinterface(physical, vlanId);
+            target = vlanId == 0 ? physical : interfaces.subinterface(physical, vlanId);
             if (!running || target == null || !target.lineProtocolUp()) {
                 return false;
             }
@@ -360,17 +365,12 @@ public final class SimRouter implements Network {
         return true;
     }
 
-    private RouterInterface subinterface(RouterInterface physical, int vlanId) {
-        return interfaces.values().stream().filter(i -> i.parent() == physical && i.vlanId() == vlanId)
-                .findFirst().orElse(null);
-    }
-
     /**
      * The MAC that owns {@code ip} on VLAN {@code vlanId} (0: untagged) of {@code physical}: what an ARP request or
      * neighbour solicitation from the LAN would get back; null when nothing here answers.
      */
     private synchronized MacAddress ownerOf(RouterInterface physical, int vlanId, InetAddress ip) {
-        RouterInterface target = vlanId == 0 ? physical : subinterface(physical, vlanId);
+        RouterInterface target = vlanId == 0 ? physical : interfaces.subinterface(physical, vlanId);
         return !running || target == null || !target.lineProtocolUp() ? null : target.owner(ip);
     }
 

@@ -213,6 +213,18 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         kernel.removeMacFilter(require(interfaceName), mac);
     }
 
+    /**
+     * IOS {@code interface X.N}: one line for the operator, nothing changed. Without 802.1Q in the kernel (no
+     * /proc/net/vlan, as on the CI kernel) no VLAN device can exist; with it, creating one is not done here yet.
+     */
+    @Override
+    public void addVlanSubinterface(String name, String parent, int vlanId) {
+        throw new UnsupportedOperationException(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/net/vlan"))
+                ? "VLAN devices are not created by the appliance yet: create " + parent + "'s VLAN " + vlanId
+                        + " with ip link and list it in org.openvrrs.net.linux"
+                : "this kernel has no 802.1Q VLAN support (no /proc/net/vlan): " + name + " not created");
+    }
+
     @Override
     public void addAddress(String interfaceName, InterfaceAddress address) {
         Device d = require(interfaceName);

@@ -86,12 +86,8 @@ final class AccountingEntries {
         for (Sourced<GroupSettings> g : of(ConfigParser.GROUP)) {
             GroupSettings s = g.entry();
             String what = "vrrs " + s.group();
-            if (!s.methodList().equals(AccountingModel.DEFAULT_LIST) && !methodLists.containsKey(s.methodList())) {
-                throw refused(g, what + ": unknown accounting method list '" + s.methodList() + "'");
-            }
-            if (!s.attributeList().isEmpty() && !attributeLists.containsKey(s.attributeList())) {
-                throw refused(g, what + ": unknown attribute list '" + s.attributeList() + "'");
-            }
+            // a method list or attribute list not defined yet is accepted, as IOS does, and used once it is
+            // (vrrs:accounting and aaa:vrrs say so); until then the group's records wait for a route
             unique(groups, s.group(), s, g, what + " is configured twice");
         }
         return new AccountingModel(servers, serverGroups, methodLists, attributeLists, groups, settings.nasIp(),

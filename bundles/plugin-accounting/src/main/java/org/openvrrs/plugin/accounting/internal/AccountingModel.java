@@ -61,7 +61,23 @@ public record AccountingModel(Map<String, RadiusServer> servers, Map<String, Lis
                 : serverGroups.getOrDefault(serverGroup, List.of());
     }
 
+    /** The attributes of the group's list that are sent ({@code account-delay} is a setting, not sent). */
     public List<RadiusAttribute> extraAttributes(String group) {
+        return listed(group).stream().filter(a -> a.type() != RadiusAttribute.ACCT_DELAY_TIME).toList();
+    }
+
+    /** How long Accounting-Off waits: the group's accounting delay, else its attribute list's account-delay. */
+    public java.time.Duration offDelay(String group) {
+        java.time.Duration own = settings(group).delay();
+        if (!own.isZero()) {
+            return own;
+        }
+        return listed(group).stream().filter(a -> a.type() == RadiusAttribute.ACCT_DELAY_TIME).findFirst()
+                .map(a -> java.time.Duration.ofSeconds(java.nio.ByteBuffer.wrap(a.value()).getInt() & 0xFFFFFFFFL))
+                .orElse(own);
+    }
+
+    private List<RadiusAttribute> listed(String group) {
         String list = settings(group).attributeList();
         return list.isEmpty() ? List.of() : attributeLists.getOrDefault(list, List.of());
     }

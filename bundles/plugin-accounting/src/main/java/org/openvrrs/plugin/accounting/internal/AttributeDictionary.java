@@ -11,7 +11,8 @@ import org.openvrrs.vrrs.api.IpAddresses;
 /**
  * The attribute names {@code attribute type NAME VALUE} accepts in an attribute list, with their RADIUS type and
  * value syntax. The attributes the plug-in sets itself (NAS-IP-Address, Acct-Status-Type, Acct-Delay-Time,
- * Acct-Session-Id) are not offered: a list cannot contradict them.
+ * Acct-Session-Id) are not offered: a list cannot contradict them ({@code account-delay}, the guide's, is a delay
+ * setting, never sent).
  */
 final class AttributeDictionary {
     private enum Kind { STRING, INTEGER, ADDRESS, CISCO_AVPAIR }
@@ -19,6 +20,7 @@ final class AttributeDictionary {
     private record Entry(int type, Kind kind) {
     }
 
+    static final String ACCOUNT_DELAY = "account-delay";
     private static final Map<String, Entry> NAMES = new LinkedHashMap<>();
 
     static {
@@ -36,6 +38,9 @@ final class AttributeDictionary {
         NAMES.put("connect-info", new Entry(77, Kind.STRING));
         NAMES.put("nas-port-id", new Entry(87, Kind.STRING));
         NAMES.put("cisco-avpair", new Entry(RadiusAttribute.VENDOR_SPECIFIC, Kind.CISCO_AVPAIR));
+        // the guide's "attribute type account-delay 10": not sent (Acct-Delay-Time is the plug-in's own); the
+        // Accounting-Off delay, in seconds, of the groups using the list without an accounting delay of their own
+        NAMES.put(ACCOUNT_DELAY, new Entry(RadiusAttribute.ACCT_DELAY_TIME, Kind.INTEGER));
     }
 
     private AttributeDictionary() {
@@ -71,7 +76,13 @@ final class AttributeDictionary {
         try {
             return switch (e.kind()) {
                 case STRING -> RadiusAttribute.string(e.type(), value);
-                case INTEGER -> RadiusAttribute.integer(e.type(), Long.parseLong(value));
+                case INTEGER -> {
+                    long n = Long.parseLong(value);
+                    if (name.equals(ACCOUNT_DELAY) && (n < 0 || n > 3600)) {
+                        throw new IllegalArgumentException("attribute account-delay " + n + " is outside 0-3600 s");
+                    }
+                    yield RadiusAttribute.integer(e.type(), n);
+                }
                 case ADDRESS -> {
                     InetAddress a = IpAddresses.parse(name, value);
                     if (!(a instanceof Inet4Address v4)) {

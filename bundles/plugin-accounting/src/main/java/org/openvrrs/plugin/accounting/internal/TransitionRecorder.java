@@ -112,7 +112,7 @@ final class TransitionRecorder implements VrrsBatchClient {
         attrs.add(RadiusAttribute.integer(RadiusAttribute.ACCT_STATUS_TYPE, type));
         attrs.add(RadiusAttribute.string(RadiusAttribute.ACCT_SESSION_ID, session));
         attrs.addAll(m.extraAttributes(s.group()));
-        long notBefore = on ? now : now + m.settings(s.group()).delay().toMillis();
+        long notBefore = on ? now : now + m.offDelay(s.group()).toMillis();
         return new AccountingRecord(seq, s.group(), type, session, now, notBefore, attrs);
     }
 

@@ -41,6 +41,29 @@ class ConfigParserTest {
     }
 
     @Test
+    void theGuidesAccountingExampleAsWrittenAListNotYetDefinedWaitsForIt() {
+        // IOS accepts accounting method METHOD1 before METHOD1 exists; the group waits for a route meanwhile
+        AccountingModel before = parse(
+                ConfigParser.ATTRIBUTE_LIST_PID, map("name", "vrrp-1-attr", "attributes", "account-delay \"10\""),
+                ConfigParser.GROUP_PID, map("name", "vrrp-name-1", "method", "METHOD1", "attributeList",
+                        "vrrp-1-attr"));
+        assertThat(before.methodList("vrrp-name-1")).isEmpty();
+        assertThat(before.route("vrrp-name-1")).isEmpty();
+        // account-delay is the Accounting-Off delay of a group without its own, and is not sent
+        assertThat(before.offDelay("vrrp-name-1").toSeconds()).isEqualTo(10);
+        assertThat(before.extraAttributes("vrrp-name-1")).isEmpty();
+
+        AccountingModel after = parse(
+                ConfigParser.SERVER_PID, map("name", "rad1", "address", "198.51.100.10", "secret", "s"),
+                ConfigParser.METHOD_LIST_PID, map("name", "METHOD1", "groups", "group radius"),
+                ConfigParser.ATTRIBUTE_LIST_PID, map("name", "vrrp-1-attr", "attributes", "account-delay 10"),
+                ConfigParser.GROUP_PID, map("name", "vrrp-name-1", "delay", "20", "method", "METHOD1",
+                        "attributeList", "vrrp-1-attr"));
+        assertThat(after.route("vrrp-name-1")).extracting(RadiusServer::name).containsExactly("rad1");
+        assertThat(after.offDelay("vrrp-name-1").toSeconds()).isEqualTo(20);
+    }
+
+    @Test
     void badConfigurationIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, map("name", "rad1", "address", "127.0.0.1")))
                 .hasMessage("etc/org.openvrrs.accounting.server-rad1.cfg: RADIUS server rad1: no shared secret (key) "
@@ -50,13 +73,12 @@ class ConfigParserTest {
                 + "'radius.example' is not an IPv4 or IPv6 address");
         assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, map("name", "rad1", "address", "192.0.2.300",
                 "secret", "s"))).hasMessageContaining("is not an IPv4 or IPv6 address");
-        assertThatThrownBy(() -> parse(ConfigParser.GROUP_PID, map("name", "G1", "method", "METHOD1")))
-                .hasMessage("etc/org.openvrrs.accounting.group-G1.cfg: vrrs G1: unknown accounting method list "
-                        + "'METHOD1'");
         assertThatThrownBy(() -> parse(ConfigParser.METHOD_LIST_PID, map("name", "default", "groups", "group X")))
                 .hasMessageContaining("unknown server group 'X'");
         assertThatThrownBy(() -> parse(ConfigParser.ATTRIBUTE_LIST_PID, map("name", "L", "attributes",
-                "account-delay 10"))).hasMessageContaining("unknown attribute type 'account-delay'");
+                "account-dlay 10"))).hasMessageContaining("unknown attribute type 'account-dlay'");
+        assertThatThrownBy(() -> parse(ConfigParser.ATTRIBUTE_LIST_PID, map("name", "L", "attributes",
+                "account-delay 3601"))).hasMessageContaining("account-delay 3601 is outside 0-3600 s");
         assertThatThrownBy(() -> parse(ConfigParser.SERVER_PID, server("rad1", 70000, "s", 5, 3)))
                 .hasMessage("etc/org.openvrrs.accounting.server-rad1.cfg: RADIUS server rad1: acctPort 70000 is not "
                         + "within 1-65535");

@@ -223,11 +223,11 @@ class PluginInfrastructureTest {
         bed.r1.addMacFilter("eth0", PluginTestBed.VMAC);
         assertThat(ShowFormat.controller(bed.r1.find("eth0").orElseThrow())).isEqualTo("""
                 Interface eth0
-                Hardware address is 0200.0000.0101 (bia 0200.0000.0101)
-                Software MAC address filter (addr/mask):
-                  ffff.ffff.ffff 0000.0000.0000
-                  0200.0000.0101 0000.0000.0000
-                  0000.5e00.0101 0000.0000.0000
+                Hardware is Ethernet, address is 0200.0000.0101 (bia 0200.0000.0101)
+                Software MAC address filter(hash:length/addr/mask/hits):
+                0x00: 0 ffff.ffff.ffff 0000.0000.0000 0
+                0x02: 0 0200.0000.0101 0000.0000.0000 0
+                0x5E: 0 0000.5e00.0101 0000.0000.0000 0
                 """);
     }
 }

@@ -1,6 +1,7 @@
 package org.openvrrs.plugin.accounting.internal.shell;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -10,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.openvrrs.plugin.accounting.internal.AccountingModel;
 import org.openvrrs.plugin.accounting.internal.ConfigParser;
+import org.openvrrs.plugin.accounting.internal.ConfigStore;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /** {@code vrrs NAME} with {@code accounting delay}, {@code accounting method}, {@code attribute list}. */
@@ -38,8 +40,23 @@ public class VrrsAccountingCommand implements Action {
         p.put("delay", delay);
         p.put("method", method);
         p.put("attributeList", attributeList);
-        return ConfigCommandSupport.apply(configAdmin, ConfigParser.GROUP_PID, group, p,
+        ConfigCommandSupport.apply(configAdmin, ConfigParser.GROUP_PID, group, p,
                 "vrrs " + group + ": accounting delay " + delay + ", accounting method " + method
                         + (attributeList.isEmpty() ? "" : ", attribute list " + attributeList));
+        Map<String, List<Map<String, ?>>> defined = new ConfigStore(configAdmin).factories();
+        if (!method.equals(AccountingModel.DEFAULT_LIST) && !named(defined, ConfigParser.METHOD_LIST_PID, method)) {
+            System.out.println("Warning: accounting method list " + method + " is not defined yet: vrrs " + group
+                    + " uses it once it is");
+        }
+        if (!attributeList.isEmpty() && !named(defined, ConfigParser.ATTRIBUTE_LIST_PID, attributeList)) {
+            System.out.println("Warning: attribute list " + attributeList + " is not defined yet: vrrs " + group
+                    + " uses it once it is");
+        }
+        return null;
+    }
+
+    private static boolean named(Map<String, List<Map<String, ?>>> defined, String pid, String name) {
+        return defined.getOrDefault(pid, List.of()).stream().anyMatch(e -> name.equals(String.valueOf(
+                e.get("name")).trim()));
     }
 }

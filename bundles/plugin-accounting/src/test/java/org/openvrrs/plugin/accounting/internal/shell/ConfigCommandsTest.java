@@ -78,12 +78,28 @@ class ConfigCommandsTest {
         assertThatThrownBy(() -> accountingVrrs("default", "start-stop", "group", "G"))
                 .hasMessage("Refused, nothing changed: aaa accounting vrrs default: unknown server group 'G' "
                         + "(expected radius or a configured server group)");
-        assertThatThrownBy(() -> vrrs("DEMO-R1", "METHOD1"))
-                .hasMessage("Refused, nothing changed: vrrs DEMO-R1: unknown accounting method list 'METHOD1'");
         assertThatThrownBy(() -> remove("radius-server", "rad1"))
                 .hasMessage("Refused, nothing changed: no server named rad1");
         assertThat(configAdmin.writes()).isZero();
         assertThat(configAdmin.pids()).isEmpty();
+    }
+
+    @Test
+    void anUndefinedMethodListIsAcceptedWithAWarningAndUsedOnceDefined() throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            vrrs("DEMO-R1", "METHOD1");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Warning: accounting method "
+                + "list METHOD1 is not defined yet: vrrs DEMO-R1 uses it once it is");
+        assertThat(model().route("DEMO-R1")).isEmpty();
+        radiusServer("rad1", "198.51.100.10", SECRET);
+        accountingVrrs("METHOD1", "start-stop", "group", "radius");
+        assertThat(model().route("DEMO-R1")).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("rad1"));
     }
 
     @Test
