@@ -10,7 +10,7 @@
  * registry. The registry keeps the current state only.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.openvrrs.vrrs.api;
 
 import org.osgi.annotation.bundle.Export;
