@@ -230,4 +230,18 @@ class PluginInfrastructureTest {
                   0000.5e00.0101 0000.0000.0000
                 """);
     }
+
+    @Test
+    void theMonitorCountsSubinterfacesFollowingLiveAndActiveAndPerPlugin() {
+        bed.infra.addPlugin(new Recorder("if", 0)); // the plug-ins' client follows names once a plug-in is there
+        bed.infra.put("2", follow("eth0.2", NAME_1, true, true, false, 5, 360));
+        bed.infra.put("3", follow("eth0.3", NAME_1, true, false, false, 5, 360));
+        bed.infra.put("4", follow("eth0.4", NAME_2, false, true, false, 5, 360)); // nobody serves NAME_2
+        bed.infra.put("9", follow("eth0.9", NAME_1, true, true, false, 5, 360)); // no such interface: not live
+        bed.publish(VrrsState.ACTIVE);
+        assertThat(PluginDatabaseComponent.count(bed.infra.subinterfaces()))
+                .isEqualTo(new org.openvrrs.plugin.common.api.SubinterfaceCounts(4, 3, 2, 3, 3));
+        bed.publish(VrrsState.BACKUP);
+        assertThat(PluginDatabaseComponent.count(bed.infra.subinterfaces()).active()).isZero();
+    }
 }
