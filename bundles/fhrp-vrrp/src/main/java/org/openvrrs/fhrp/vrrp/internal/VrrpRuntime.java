@@ -3,6 +3,9 @@ package org.openvrrs.fhrp.vrrp.internal;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import org.openvrrs.fhrp.vrrp.api.VrrpGroupView;
+import org.openvrrs.fhrp.vrrp.api.VrrpMonitor;
+import org.openvrrs.fhrp.vrrp.api.VrrpRouterCounters;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.VrrsWhiteboard;
@@ -79,5 +82,20 @@ public final class VrrpRuntime {
     public List<String> status() {
         return engine.status().stream().map(s -> s.config().key() + " " + s.state() + " "
                 + (s.masterAddress() == null ? "-" : IpAddresses.format(s.masterAddress()))).toList();
+    }
+
+    /** What the appliance's {@link VrrpMonitor} service offers (monitoring bundles' tests run on it). */
+    public VrrpMonitor monitor() {
+        return new VrrpMonitor() {
+            @Override
+            public List<VrrpGroupView> groups() {
+                return engine.status().stream().map(MonitorViews::of).toList();
+            }
+
+            @Override
+            public VrrpRouterCounters routerCounters() {
+                return MonitorViews.of(engine.statistics());
+            }
+        };
     }
 }
