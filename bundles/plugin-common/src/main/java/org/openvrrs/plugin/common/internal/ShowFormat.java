@@ -1,5 +1,8 @@
 package org.openvrrs.plugin.common.internal;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,8 +15,14 @@ import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.MacAddress;
 
-/** The guide's layouts: {@code show vrrs plugin database}, {@code show ip interface brief}, {@code show ip arp}. */
+/**
+ * The guide's layouts: {@code show vrrs plugin database}, {@code show ip interface brief}, {@code show ip arp},
+ * {@code show controller}; and the same rows as JSON for {@code --json} (docs/json.md).
+ */
 public final class ShowFormat {
+    /** JSON for the shows' {@code --json}: fields in order, absent values written as null (scripts expect every key). */
+    public static final JSON JSON_OUT = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+
     private ShowFormat() {
     }
 
@@ -33,58 +42,129 @@ public final class ShowFormat {
         return out.toString();
     }
 
-    /**
-     * {@code show ip interface brief} of one network, with the guide's comment under a subinterface the
-     * Interface-State plug-in holds down.
-     */
-    public static String interfaceBrief(String networkName, List<NetInterface> interfaces,
+    public static List<Map<String, Object>> databaseJson(List<PluginInfrastructure.EntryView> entries) {
+        return entries.stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.name());
+            m.put("serverConnected", e.live());
+            m.put("active", e.active());
+            m.put("mac", e.mac().toDotted());
+            m.put("testControl", e.testControl());
+            m.put("clientHandle", e.clientHandle());
+            m.put("interfaces", e.interfaces());
+            return m;
+        }).toList();
+    }
+
+    /** A row of {@code show ip interface brief}; {@code heldDownBy} is why Interface-State holds it down, or null. */
+    public record InterfaceRow(String network, String name, String address, boolean adminUp, boolean lineProtocolUp,
+            String heldDownBy) {
+    }
+
+    public static List<InterfaceRow> interfaceRows(String networkName, List<NetInterface> interfaces,
             List<PluginInfrastructure.SubinterfaceView> subinterfaces) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-26s%-16s%-4s%-7s%-22s%s%n",
-                "Interface", "IP-Address", "OK?", "Method", "Status", "Protocol"));
+        List<InterfaceRow> rows = new ArrayList<>();
         for (NetInterface i : interfaces) {
-            String ip = i.addresses().isEmpty() ? "unassigned" : IpAddresses.format(i.addresses().get(0).address());
-            out.append(String.format(Locale.ROOT, "%-26s%-16s%-4s%-7s%-22s%s%n", i.name(), ip, "YES", "manual",
-                    i.adminUp() ? "up" : "administratively down", i.lineProtocolUp() ? "up" : "down"));
+            String ip = i.addresses().isEmpty() ? null : IpAddresses.format(i.addresses().get(0).address());
+            String heldDownBy = null;
             for (PluginInfrastructure.SubinterfaceView v : subinterfaces) {
                 SubinterfaceSettings s = v.settings();
                 if (s.network().equals(networkName) && s.interfaceName().equals(i.name()) && s.interfaceState()
                         && v.live() && !(v.state().hasServer() && v.state().isActive())) {
-                    out.append("! \"interface-state\" DOWN due to ").append(reason(v.state())).append('\n');
+                    heldDownBy = reason(v.state());
                 }
+            }
+            rows.add(new InterfaceRow(networkName, i.name(), ip, i.adminUp(), i.lineProtocolUp(), heldDownBy));
+        }
+        return rows;
+    }
+
+    /**
+     * {@code show ip interface brief} of one network, with the guide's comment under a subinterface the
+     * Interface-State plug-in holds down.
+     */
+    public static String interfaceBrief(List<InterfaceRow> rows) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-26s%-16s%-4s%-7s%-22s%s%n",
+                "Interface", "IP-Address", "OK?", "Method", "Status", "Protocol"));
+        for (InterfaceRow r : rows) {
+            out.append(String.format(Locale.ROOT, "%-26s%-16s%-4s%-7s%-22s%s%n", r.name(),
+                    r.address() == null ? "unassigned" : r.address(), "YES", "manual",
+                    r.adminUp() ? "up" : "administratively down", r.lineProtocolUp() ? "up" : "down"));
+            if (r.heldDownBy() != null) {
+                out.append("! \"interface-state\" DOWN due to ").append(r.heldDownBy()).append('\n');
             }
         }
         return out.toString();
+    }
+
+    public static String interfaceBrief(String networkName, List<NetInterface> interfaces,
+            List<PluginInfrastructure.SubinterfaceView> subinterfaces) {
+        return interfaceBrief(interfaceRows(networkName, interfaces, subinterfaces));
+    }
+
+    public static Map<String, Object> json(InterfaceRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", r.network());
+        m.put("interface", r.name());
+        m.put("address", r.address());
+        m.put("adminUp", r.adminUp());
+        m.put("lineProtocolUp", r.lineProtocolUp());
+        m.put("interfaceStateDownBy", r.heldDownBy());
+        return m;
     }
 
     private static String reason(GroupState s) {
         return s.hasServer() ? "VRRS " + s.group() + " state " + s.state() : "no VRRS server";
     }
 
+    /** A row of {@code show ip arp}: an address, the MAC it is answered with, where; {@code virtual}: a group's. */
+    public record ArpRow(String network, String address, MacAddress mac, String interfaceName, boolean virtual) {
+    }
+
     /**
-     * {@code show ip arp} of one network: each interface's own addresses with the MAC they are answered with (the
-     * virtual MAC while the MAC-Address plug-in holds it), then the active groups' virtual addresses.
+     * The rows of {@code show ip arp} of one network: each interface's own addresses with the MAC they are answered
+     * with (the virtual MAC while the MAC-Address plug-in holds it), then the active groups' virtual addresses.
      *
-     * @param arpMac       the plug-in MAC of an interface, if any
-     * @param groupsByIf   virtual addresses and MACs of the ACTIVE followed groups, by the interface that owns them
+     * @param arpMac     the plug-in MAC of an interface, if any
+     * @param groupsByIf virtual addresses and MACs of the ACTIVE followed groups, by the interface that owns them
      */
-    public static String arp(List<NetInterface> interfaces, BiFunction<String, String, Optional<MacAddress>> arpMac,
-            String networkName, Map<String, Map<String, MacAddress>> groupsByIf) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s%-18s%-11s%-17s%-6s%s%n",
-                "Protocol", "Address", "Age (min)", "Hardware Addr", "Type", "Interface"));
+    public static List<ArpRow> arpRows(List<NetInterface> interfaces,
+            BiFunction<String, String, Optional<MacAddress>> arpMac, String networkName,
+            Map<String, Map<String, MacAddress>> groupsByIf) {
+        List<ArpRow> rows = new ArrayList<>();
         for (NetInterface i : interfaces) {
             Optional<MacAddress> virtual = arpMac.apply(networkName, i.name());
             for (InterfaceAddress a : i.addresses()) {
                 MacAddress mac = a.equals(i.addresses().get(0)) ? virtual.orElse(i.mac()) : i.mac();
-                out.append(row(IpAddresses.format(a.address()), mac, i.name()));
+                rows.add(new ArpRow(networkName, IpAddresses.format(a.address()), mac, i.name(), false));
             }
-            groupsByIf.getOrDefault(i.name(), Map.of()).forEach((ip, mac) -> out.append(row(ip, mac, i.name())));
+            groupsByIf.getOrDefault(i.name(), Map.of())
+                    .forEach((ip, mac) -> rows.add(new ArpRow(networkName, ip, mac, i.name(), true)));
         }
+        return rows;
+    }
+
+    public static String arp(List<NetInterface> interfaces, BiFunction<String, String, Optional<MacAddress>> arpMac,
+            String networkName, Map<String, Map<String, MacAddress>> groupsByIf) {
+        return arp(arpRows(interfaces, arpMac, networkName, groupsByIf));
+    }
+
+    public static String arp(List<ArpRow> rows) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s%-18s%-11s%-17s%-6s%s%n",
+                "Protocol", "Address", "Age (min)", "Hardware Addr", "Type", "Interface"));
+        rows.forEach(r -> out.append(String.format(Locale.ROOT, "%-10s%-18s%-11s%-17s%-6s%s%n", "Internet",
+                r.address(), "-", r.mac().toDotted(), "ARPA", r.interfaceName())));
         return out.toString();
     }
 
-    private static String row(String ip, MacAddress mac, String ifname) {
-        return String.format(Locale.ROOT, "%-10s%-18s%-11s%-17s%-6s%s%n", "Internet", ip, "-", mac.toDotted(), "ARPA",
-                ifname);
+    public static Map<String, Object> json(ArpRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", r.network());
+        m.put("address", r.address());
+        m.put("mac", r.mac().toDotted());
+        m.put("interface", r.interfaceName());
+        m.put("virtualAddress", r.virtual());
+        return m;
     }
 
     /** The MAC filter part of {@code show controller}: the addresses a physical interface accepts. */
@@ -93,10 +173,24 @@ public final class ShowFormat {
         out.append("Hardware address is ").append(i.mac().toDotted()).append(" (bia ")
                 .append(i.burnedInMac().toDotted()).append(")\n");
         out.append("Software MAC address filter (addr/mask):\n");
-        out.append("  ").append(Frames.BROADCAST.toDotted()).append(" 0000.0000.0000\n");
-        out.append("  ").append(i.mac().toDotted()).append(" 0000.0000.0000\n");
-        i.macFilter().stream().map(MacAddress::toDotted).sorted()
-                .forEach(m -> out.append("  ").append(m).append(" 0000.0000.0000\n"));
+        macFilter(i).forEach(m -> out.append("  ").append(m).append(" 0000.0000.0000\n"));
         return out.toString();
+    }
+
+    public static Map<String, Object> controllerJson(String network, NetInterface i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", network);
+        m.put("interface", i.name());
+        m.put("mac", i.mac().toDotted());
+        m.put("burnedInMac", i.burnedInMac().toDotted());
+        m.put("macFilter", macFilter(i));
+        return m;
+    }
+
+    /** Broadcast, the interface's own MAC, then the added ones sorted (each matched exactly). */
+    private static List<String> macFilter(NetInterface i) {
+        List<String> out = new ArrayList<>(List.of(Frames.BROADCAST.toDotted(), i.mac().toDotted()));
+        i.macFilter().stream().map(MacAddress::toDotted).sorted().forEach(out::add);
+        return out;
     }
 }
