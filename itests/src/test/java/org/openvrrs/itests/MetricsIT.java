@@ -1,0 +1,140 @@
+package org.openvrrs.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Assume;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Prometheus metrics as an operator watches them: the booted distribution serves /metrics on 127.0.0.1, promtool
+ * accepts it, and a real Prometheus (Debian's, started here with its own configuration, data directory under
+ * target/ and port on 127.0.0.1) scrapes it and answers the demo group's state through its query API.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class MetricsIT extends OpenVrrsTestSupport {
+    private static final String DIR_PROPERTY = "openvrrs.itests.prometheus.dir";
+    private static final String PORT_PROPERTY = "openvrrs.itests.prometheus.port";
+    private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
+    private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
+    private static final String DEMO_R1 = "{network=\"r1\",interface=\"eth0\",vrid=\"1\",family=\"ipv4\","
+            + "version=\"3\",vrrs_name=\"DEMO-R1\"}";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {
+            systemProperty(DIR_PROPERTY).value(new File("target/prometheus-it").getAbsolutePath()),
+            systemProperty(PORT_PROPERTY).value(String.valueOf(freePort()))};
+    }
+
+    private String get(String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(url + ": " + r.body(), 200, r.statusCode());
+        return r.body();
+    }
+
+    private String metrics() throws Exception {
+        return get("http://127.0.0.1:" + metricsPort() + "/metrics");
+    }
+
+    @Test
+    public void metricsShowTheDemoGroupsAndPromtoolAcceptsThem() throws Exception {
+        await().untilAsserted(() -> assertTrue(metrics().contains("openvrrs_vrrp_group_state" + DEMO_R1 + " 3\n")));
+        String text = metrics();
+        for (String expected : List.of("openvrrs_vrrs_group_state{group=\"DEMO-R1\"} 3",
+                "openvrrs_vrrs_group_state{group=\"VRRS_NAME_2\"} 1", "openvrrs_plugin_subinterfaces_following 5",
+                "openvrrs_vrrp_group_advertisements_sent_total" + DEMO_R1,
+                "openvrrs_vrrs_client_deliveries_total{client=\"VRRS-Plugins\"",
+                "# TYPE openvrrs_vrrs_fanout_duration_seconds histogram")) {
+            assertTrue(expected + " in\n" + text, text.contains(expected));
+        }
+        Assume.assumeTrue("promtool not installed (Debian package prometheus): /metrics not linted",
+                Files.isExecutable(PROMTOOL));
+        Process p = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        String complaints = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("promtool did not finish", p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals("promtool check metrics: " + complaints, 0, p.exitValue());
+    }
+
+    @Test
+    public void aRealPrometheusScrapesTheApplianceAndAnswersTheGroupsState() throws Exception {
+        Assume.assumeTrue("prometheus not installed (Debian package prometheus): no real scrape tested",
+                Files.isExecutable(PROMETHEUS));
+        Path dir = Path.of(required(DIR_PROPERTY), "run-" + System.currentTimeMillis()); // nothing of an earlier run
+        Files.createDirectories(dir);
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, String.join("\n",
+                "global:",
+                "  scrape_interval: 1s",
+                "  evaluation_interval: 1s",
+                "scrape_configs:",
+                "  - job_name: openvrrs",
+                "    static_configs:",
+                "      - targets: ['127.0.0.1:" + metricsPort() + "']",
+                ""));
+        String listen = "127.0.0.1:" + required(PORT_PROPERTY);
+        Process prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=" + listen, "--log.level=warn")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        try {
+            String query = "http://" + listen + "/api/v1/query?query=" + URLEncoder.encode(
+                    "openvrrs_vrrp_group_state{vrrs_name=\"DEMO-R1\"}", StandardCharsets.UTF_8);
+            // the first scrape lands within a scrape interval of Prometheus being up
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                    assertEquals(query, "3", value(get(query))));
+            String answer = get(query);
+            assertTrue(answer, answer.contains("\"job\":\"openvrrs\"") && answer.contains("\"network\":\"r1\""));
+            String vrrs = "http://" + listen + "/api/v1/query?query=" + URLEncoder.encode(
+                    "openvrrs_vrrs_group_state{group=\"DEMO-R2\"}", StandardCharsets.UTF_8);
+            assertEquals(vrrs, "2", value(get(vrrs)));
+        } finally {
+            stop(prometheus, dir);
+        }
+    }
+
+    /** The one sample's value of an instant query's answer. */
+    private static String value(String answer) {
+        Matcher m = Pattern.compile("\"value\":\\[[0-9.]+,\"([^\"]+)\"\\]").matcher(answer);
+        assertTrue("one sample in " + answer, m.find());
+        String v = m.group(1);
+        assertTrue("exactly one sample in " + answer, !m.find());
+        return v;
+    }
+
+    private static void stop(Process prometheus, Path dir) throws IOException, InterruptedException {
+        prometheus.destroy();
+        if (!prometheus.waitFor(20, TimeUnit.SECONDS)) {
+            prometheus.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        System.out.println("prometheus log:\n" + Files.readString(dir.resolve("prometheus.log")));
+    }
+}
