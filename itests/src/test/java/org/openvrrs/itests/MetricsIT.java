@@ -38,6 +38,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class MetricsIT extends OpenVrrsTestSupport {
     private static final String DIR_PROPERTY = "openvrrs.itests.prometheus.dir";
     private static final String PORT_PROPERTY = "openvrrs.itests.prometheus.port";
+    private static final String DASHBOARD_PROPERTY = "openvrrs.itests.grafana.dashboard";
     private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
     private static final String DEMO_R1 = "{network=\"r1\",interface=\"eth0\",vrid=\"1\",family=\"ipv4\","
@@ -49,7 +50,8 @@ public class MetricsIT extends OpenVrrsTestSupport {
     protected Option[] extraOptions() {
         return new Option[] {
             systemProperty(DIR_PROPERTY).value(new File("target/prometheus-it").getAbsolutePath()),
-            systemProperty(PORT_PROPERTY).value(String.valueOf(freePort()))};
+            systemProperty(PORT_PROPERTY).value(String.valueOf(freePort())),
+            systemProperty(DASHBOARD_PROPERTY).value(new File("../docs/grafana-openvrrs.json").getAbsolutePath())};
     }
 
     private String get(String url) throws Exception {
@@ -116,9 +118,71 @@ public class MetricsIT extends OpenVrrsTestSupport {
             String vrrs = "http://" + listen + "/api/v1/query?query=" + URLEncoder.encode(
                     "openvrrs_vrrs_group_state{group=\"DEMO-R2\"}", StandardCharsets.UTF_8);
             assertEquals(vrrs, "2", value(get(vrrs)));
+
+            // every query of the Grafana dashboard is valid PromQL on these metrics, the group states give data
+            String dashboard = Files.readString(Path.of(required(DASHBOARD_PROPERTY)));
+            Matcher expr = Pattern.compile("\"expr\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(dashboard);
+            int queries = 0;
+            while (expr.find()) {
+                String promql = expr.group(1).replace("\\\"", "\"").replace("$__rate_interval", "1m")
+                        .replace("$instance", ".*").replace("$vrrs_name", ".*");
+                String result = get("http://" + listen + "/api/v1/query?query="
+                        + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+                assertTrue(promql + ": " + result, result.contains("\"status\":\"success\""));
+                if (promql.startsWith("openvrrs_vrrp_group_state") || promql.startsWith("openvrrs_vrrs_group_state")) {
+                    assertTrue(promql + " has data: " + result, result.contains("\"value\""));
+                }
+                queries++;
+            }
+            assertTrue("queries found in the dashboard: " + queries, queries >= 10);
         } finally {
             stop(prometheus, dir);
         }
+    }
+
+    /**
+     * Accounting installed after the appliance booted: the features service refreshes the metrics bundle (its
+     * optional import can now be wired) and the accounting families appear; without a configuration it runs nothing.
+     */
+    @Test
+    public void accountingInstalledLaterIsInTheMetrics() throws Exception {
+        await().untilAsserted(() -> assertTrue(metrics().contains("openvrrs_vrrp_group_state" + DEMO_R1 + " 3\n")));
+        assertTrue(!metrics().contains("openvrrs_accounting_"));
+        String installed = execute("feature:install openvrrs-accounting");
+        assertTrue(installed, !installed.contains("ERROR"));
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                assertTrue(metrics().contains("openvrrs_accounting_running 0\n")));
+        execute("feature:uninstall openvrrs-accounting");
+    }
+
+    /**
+     * Not a check, a measurement (docs/operations.md): what serving /metrics costs in the booted demo. Prints the
+     * bundle's size, the threads it runs, and the time and size of a scrape (median and p99 of 200).
+     */
+    @Test
+    public void footprintOfServingMetrics() throws Exception {
+        await().untilAsserted(() -> assertTrue(metrics().contains("openvrrs_vrrp_group_state" + DEMO_R1 + " 3\n")));
+        org.osgi.framework.Bundle bundle = bundle("org.openvrrs.metrics.prometheus");
+        long jarBytes = Files.size(Path.of(URI.create(bundle.getLocation().startsWith("file:") ? bundle.getLocation()
+                : "file:" + System.getProperty("karaf.home") + "/system/org/openvrrs/metrics-prometheus/"
+                        + required("openvrrs.project.version") + "/metrics-prometheus-"
+                        + required("openvrrs.project.version") + ".jar")));
+        List<String> threads = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.startsWith("openvrrs-metrics") || n.startsWith("HTTP-Dispatcher")).sorted().toList();
+        long[] nanos = new long[200];
+        int bytes = 0;
+        for (int i = 0; i < nanos.length; i++) {
+            long start = System.nanoTime();
+            bytes = metrics().getBytes(StandardCharsets.UTF_8).length;
+            nanos[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(nanos);
+        String report = String.format(java.util.Locale.ROOT, "metrics footprint: bundle %d bytes, threads %s, scrape "
+                + "%d bytes, %.2f ms median, %.2f ms p99 (200 scrapes over loopback)%n", jarBytes, threads, bytes,
+                nanos[100] / 1e6, nanos[197] / 1e6);
+        System.out.print(report);
+        Files.writeString(Path.of(required(DIR_PROPERTY)).getParent().resolve("metrics-footprint.txt"), report);
+        assertTrue(threads.toString(), !threads.isEmpty());
     }
 
     /** The one sample's value of an instant query's answer. */

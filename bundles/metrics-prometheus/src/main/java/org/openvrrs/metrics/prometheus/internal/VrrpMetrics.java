@@ -18,6 +18,8 @@ import org.openvrrs.fhrp.vrrp.api.VrrpRouterCounters;
  */
 final class VrrpMetrics {
     private static final String GROUP = "openvrrs_vrrp_group_";
+    /** The appliance's own network, named as the shows name it (net-api's Network.LOCAL). */
+    private static final String LOCAL = "local";
 
     /** Every per-group counter: metric name (after the group prefix, without _total), help, value. */
     private record GroupCounter(String name, String help, ToLongFunction<VrrpGroupCounters> value) {
@@ -89,7 +91,7 @@ final class VrrpMetrics {
 
     /** Where a group runs and what it is: enough to tell any two groups apart. */
     static String[] labels(VrrpGroupView g) {
-        return new String[] {"network", g.network(), "interface", g.interfaceName(), "vrid",
+        return new String[] {"network", g.network().isEmpty() ? LOCAL : g.network(), "interface", g.interfaceName(), "vrid",
             Integer.toString(g.vrid()), "family", g.family().name().toLowerCase(java.util.Locale.ROOT), "version",
             Integer.toString(g.version()), "vrrs_name", g.vrrsName()};
     }
