@@ -12,6 +12,7 @@ import org.openvrrs.fhrp.vrrp.api.VrrpMonitor;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.VrrsRegistry;
 import org.openvrrs.vrrs.api.VrrsRegistryStatistics;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -63,10 +64,10 @@ public final class MetricsComponent {
         return new Endpoint(IpAddresses.parse("host", c.host()), c.port());
     });
 
-    /** The optional sources, by the API class whose package must be wired for them to run. */
-    private static final Map<String, String> OPTIONAL_SOURCES = Map.of(
-            PluginSource.class.getName(), "org.openvrrs.plugin.common.api.PluginMonitor",
-            AccountingSource.class.getName(), "org.openvrrs.plugin.accounting.api.AccountingMonitor");
+    /** The optional sources (component name, the API service they read), enabled while such a service exists. */
+    private static final List<String[]> OPTIONAL_SOURCES = List.of(
+            new String[] {PluginSource.class.getName(), "org.openvrrs.plugin.common.api.PluginMonitor"},
+            new String[] {AccountingSource.class.getName(), "org.openvrrs.plugin.accounting.api.AccountingMonitor"});
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile VrrpMonitor vrrp;
@@ -84,14 +85,11 @@ public final class MetricsComponent {
     private final Scrape scrape = new Scrape();
     private Endpoint listening;
     private MetricsServer server;
+    private OptionalSources optionalSources;
 
     @Activate
-    void activate(ComponentContext context, Map<String, Object> properties) {
-        OPTIONAL_SOURCES.forEach((component, api) -> {
-            if (wired(api)) {
-                context.enableComponent(component);
-            }
-        });
+    void activate(ComponentContext context, BundleContext bundleContext, Map<String, Object> properties) {
+        optionalSources = new OptionalSources(context, bundleContext, OPTIONAL_SOURCES);
         config.update(properties);
         listen(config.current().orElseThrow());
     }
@@ -103,6 +101,7 @@ public final class MetricsComponent {
 
     @Deactivate
     synchronized void deactivate() {
+        optionalSources.close();
         stop();
     }
 
@@ -148,15 +147,5 @@ public final class MetricsComponent {
         sources.stream().sorted(java.util.Comparator.comparing(MetricsSource::name))
                 .forEach(m -> parts.add(new Scrape.Part(m.name(), m::write)));
         return scrape.text(parts);
-    }
-
-    /** Whether this bundle can load {@code apiClass}: its optional import was wired. */
-    private static boolean wired(String apiClass) {
-        try {
-            Class.forName(apiClass, false, MetricsComponent.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }
