@@ -12,7 +12,7 @@ import org.openvrrs.vrrs.api.IpAddresses;
 
 /** The layouts of IOS's {@code show vrrp} and {@code show vrrp brief}, plus the RFC 6527 statistics. */
 final class ShowVrrpFormat {
-    /** JSON for the shows' {@code --json}: fields in order, absent values written as null (scripts expect every key). */
+    /** JSON for {@code --json}: fields in order, absent values written as null (scripts expect every key). */
     static final com.fasterxml.jackson.jr.ob.JSON JSON_OUT = com.fasterxml.jackson.jr.ob.JSON.std
             .with(com.fasterxml.jackson.jr.ob.JSON.Feature.WRITE_NULL_PROPERTIES);
 

@@ -100,7 +100,8 @@ class MonitorViewsTest {
             assertThat(g).containsEntry("network", "r1").containsEntry("interface", "eth0").containsEntry("vrid", 7)
                     .containsEntry("addressFamily", "IPv4").containsEntry("version", 3)
                     .containsEntry("masterTransitions", 1)
-                    .containsEntry("newMasterReason", group.statistics().newMasterReason().name().toLowerCase(java.util.Locale.ROOT))
+                    .containsEntry("newMasterReason", group.statistics().newMasterReason().name()
+                            .toLowerCase(java.util.Locale.ROOT))
                     .containsEntry("protoErrReason", "no_error")
                     .containsEntry("authFailures", null); // VRRPv3: RFC 2787's counters do not apply
             assertThat(((Number) g.get("sentAdvertisements")).longValue())

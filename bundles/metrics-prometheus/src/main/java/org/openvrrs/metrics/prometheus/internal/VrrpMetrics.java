@@ -91,7 +91,8 @@ final class VrrpMetrics {
 
     /** Where a group runs and what it is: enough to tell any two groups apart. */
     static String[] labels(VrrpGroupView g) {
-        return new String[] {"network", g.network().isEmpty() ? LOCAL : g.network(), "interface", g.interfaceName(), "vrid",
+        String network = g.network().isEmpty() ? LOCAL : g.network();
+        return new String[] {"network", network, "interface", g.interfaceName(), "vrid",
             Integer.toString(g.vrid()), "family", g.family().name().toLowerCase(java.util.Locale.ROOT), "version",
             Integer.toString(g.version()), "vrrs_name", g.vrrsName()};
     }

@@ -104,7 +104,8 @@ class ApplianceMetricsTest {
                 assertThat(s).containsKey("openvrrs_vrrp_group_" + counter + "_total" + g);
             }
             assertThat(s).containsKeys("openvrrs_vrrp_group_new_master_reason" + g,
-                    "openvrrs_vrrp_group_protocol_error_reason" + g, "openvrrs_vrrp_group_advertisements_sent_total" + g);
+                    "openvrrs_vrrp_group_protocol_error_reason" + g,
+                    "openvrrs_vrrp_group_advertisements_sent_total" + g);
         }
         assertThat(s.get("openvrrs_vrrp_group_advertisements_sent_total" + R1)).isPositive();
         assertThat(s.get("openvrrs_vrrp_group_advertisements_received_total" + R2)).isPositive();

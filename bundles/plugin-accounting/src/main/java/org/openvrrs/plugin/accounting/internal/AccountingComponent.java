@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 @Component(service = {AccountingService.class, AccountingMonitor.class, ConfigurationListener.class}, configurationPid = ConfigParser.PID,
         immediate = true)
 @Designate(ocd = AccountingConfig.Settings.class)
-public final class AccountingComponent implements AccountingService, AccountingMonitor, ConfigurationListener {
+public final class AccountingComponent implements AccountingService, AccountingMonitor,
+        ConfigurationListener {
     /** The client as {@code show vrrs clients} lists it: Low priority (told after every other client), all groups. */
     static final ClientSpec CLIENT = ClientSpec.allGroups("VRRS-Accounting", ClientPriority.LOW);
     private static final Logger LOG = LoggerFactory.getLogger(AccountingComponent.class);

@@ -20,7 +20,7 @@ import org.openvrrs.vrrs.api.MacAddress;
  * {@code show controller}; and the same rows as JSON for {@code --json} (docs/json.md).
  */
 public final class ShowFormat {
-    /** JSON for the shows' {@code --json}: fields in order, absent values written as null (scripts expect every key). */
+    /** JSON for {@code --json}: fields in order, absent values written as null (scripts expect every key). */
     public static final JSON JSON_OUT = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     private ShowFormat() {

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Bundles never see it: {@link Whiteboard} registers their VrrsServer and VrrsClient services with it and withdraws
  * them when the services go.
  */
-@Component(service = {VrrsDatabase.class, VrrsRegistry.class, VrrsRegistryStatistics.class}, configurationPid = VrrsDatabase.PID)
+@Component(service = {VrrsDatabase.class, VrrsRegistry.class, VrrsRegistryStatistics.class},
+        configurationPid = VrrsDatabase.PID)
 @Designate(ocd = VrrsDatabase.Config.class)
 public final class VrrsDatabase implements VrrsRegistry, VrrsRegistryStatistics, AutoCloseable {
     static final String PID = "org.openvrrs.vrrs.core";
