@@ -46,6 +46,10 @@ public abstract class OpenVrrsTestSupport {
     /** How long a test waits for the container to reach an expected state. */
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** The container's /metrics port (read it in the container with {@link #metricsPort()}). */
+    private static final String METRICS_PORT_PROPERTY = "openvrrs.metrics.port";
+    private static final int METRICS_PORT = freePort();
+
     @Inject
     protected BundleContext bundleContext;
 
@@ -80,6 +84,9 @@ public abstract class OpenVrrsTestSupport {
                 editConfigurationFilePut(mvnCfg, "org.ops4j.pax.url.mvn.defaultRepositories",
                         "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots, "
                                 + containerRepository + "@id=itests.container.repository@snapshots"),
+                // /metrics on a port free when the container is configured, so parallel runs never collide
+                editConfigurationFilePut("etc/org.openvrrs.metrics.cfg", "port", String.valueOf(METRICS_PORT)),
+                systemProperty(METRICS_PORT_PROPERTY).value(String.valueOf(METRICS_PORT)),
                 mavenBundle("org.hamcrest", "hamcrest", "2.1"),
                 mavenBundle("org.awaitility", "awaitility", required("openvrrs.awaitility.version")),
                 systemProperty("openvrrs.project.version").value(required("openvrrs.project.version")));
@@ -90,6 +97,20 @@ public abstract class OpenVrrsTestSupport {
     public TestProbeBuilder probeConfiguration(TestProbeBuilder probe) {
         probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
         return probe;
+    }
+
+    /** Where this container serves /metrics (127.0.0.1). */
+    protected static int metricsPort() {
+        return Integer.parseInt(required(METRICS_PORT_PROPERTY));
+    }
+
+    /** A TCP port nobody listens on now, on the driver side. */
+    protected static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     protected static String required(String property) {

@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import com.fasterxml.jackson.jr.ob.JSON;
 
 /** {@code show vrrp [brief] [interface] [group]}. */
 @Service
@@ -36,7 +35,7 @@ public class ShowVrrpCommand implements Action {
                 .filter(s -> vrid == null || s.config().vrid() == vrid)
                 .toList();
         if (json) {
-            System.out.println(JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES).asString(groups.stream().map(ShowVrrpFormat::json).toList()));
+            System.out.println(ShowVrrpFormat.JSON_OUT.asString(groups.stream().map(ShowVrrpFormat::json).toList()));
         } else if (brief) {
             System.out.print(ShowVrrpFormat.brief(groups));
         } else {

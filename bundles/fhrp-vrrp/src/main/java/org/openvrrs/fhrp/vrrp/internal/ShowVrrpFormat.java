@@ -12,6 +12,10 @@ import org.openvrrs.vrrs.api.IpAddresses;
 
 /** The layouts of IOS's {@code show vrrp} and {@code show vrrp brief}, plus the RFC 6527 statistics. */
 final class ShowVrrpFormat {
+    /** JSON for {@code --json}: fields in order, absent values written as null (scripts expect every key). */
+    static final com.fasterxml.jackson.jr.ob.JSON JSON_OUT = com.fasterxml.jackson.jr.ob.JSON.std
+            .with(com.fasterxml.jackson.jr.ob.JSON.Feature.WRITE_NULL_PROPERTIES);
+
     private ShowVrrpFormat() {
     }
 
@@ -151,6 +155,51 @@ final class ShowVrrpFormat {
                     .append(", RFC 9568 ").append(g.rcvdVrrpOnlyChecksums()).append('\n');
         }
         return out.toString();
+    }
+
+    /** {@code vrrp:statistics --json}: the router-wide counters with every drop reason, then each group's. */
+    static Map<String, Object> statisticsJson(VrrpStatistics router, List<GroupStatus> groups) {
+        Map<String, Object> drops = new LinkedHashMap<>();
+        router.dropCounts().forEach((reason, count) -> drops.put(MonitorViews.dropName(reason), count));
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("checksumErrors", router.checksumErrors());
+        r.put("versionErrors", router.versionErrors());
+        r.put("vrIdErrors", router.vrIdErrors());
+        r.put("drops", drops);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("router", r);
+        m.put("groups", groups.stream().map(ShowVrrpFormat::statisticsJson).toList());
+        return m;
+    }
+
+    private static Map<String, Object> statisticsJson(GroupStatus s) {
+        VrrpGroupConfig c = s.config();
+        GroupStatistics g = s.statistics();
+        boolean v2 = c.version() == org.openvrrs.fhrp.vrrp.internal.packet.VrrpVersion.V2;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", VrrpEngine.networkName(c));
+        m.put("interface", c.interfaceName());
+        m.put("vrid", c.vrid());
+        m.put("addressFamily", c.family().label());
+        m.put("version", c.version().number());
+        m.put("masterTransitions", g.masterTransitions());
+        m.put("newMasterReason", g.newMasterReason().name().toLowerCase(Locale.ROOT));
+        m.put("sentAdvertisements", g.sentAdvertisements());
+        m.put("rcvdAdvertisements", g.rcvdAdvertisements());
+        m.put("sentPriZeroPackets", g.sentPriZeroPackets());
+        m.put("rcvdPriZeroPackets", g.rcvdPriZeroPackets());
+        m.put("advIntervalErrors", g.advIntervalErrors());
+        m.put("ipTtlErrors", g.ipTtlErrors());
+        m.put("rcvdInvalidTypePackets", g.rcvdInvalidTypePackets());
+        m.put("addressListErrors", g.addressListErrors());
+        m.put("packetLengthErrors", g.packetLengthErrors());
+        m.put("protoErrReason", g.protoErrReason().name().toLowerCase(Locale.ROOT));
+        m.put("authFailures", v2 ? g.authFailures() : null); // RFC 2787: VRRPv2 only
+        m.put("authTypeMismatch", v2 ? g.authTypeMismatch() : null);
+        m.put("invalidAuthType", v2 ? g.invalidAuthType() : null);
+        m.put("rcvdPseudoHeaderChecksums", g.rcvdPseudoHeaderChecksums());
+        m.put("rcvdVrrpOnlyChecksums", g.rcvdVrrpOnlyChecksums());
+        return m;
     }
 
     /** One group for {@code vrrp:show --json}. */

@@ -8,6 +8,9 @@ import org.openvrrs.fhrp.vrrp.internal.track.ShowTrackFormat;
 import org.openvrrs.fhrp.vrrp.internal.track.TrackComponent;
 import org.openvrrs.fhrp.vrrp.internal.track.TrackInputs;
 import org.openvrrs.fhrp.vrrp.internal.track.Tracking;
+import org.openvrrs.fhrp.vrrp.api.VrrpGroupView;
+import org.openvrrs.fhrp.vrrp.api.VrrpMonitor;
+import org.openvrrs.fhrp.vrrp.api.VrrpRouterCounters;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.net.api.Registration;
 import org.openvrrs.vrrs.api.IpAddresses;
@@ -114,5 +117,20 @@ public final class VrrpRuntime {
     public List<String> status() {
         return engine.status().stream().map(s -> s.config().key() + " " + s.state() + " "
                 + (s.masterAddress() == null ? "-" : IpAddresses.format(s.masterAddress()))).toList();
+    }
+
+    /** What the appliance's {@link VrrpMonitor} service offers (monitoring bundles' tests run on it). */
+    public VrrpMonitor monitor() {
+        return new VrrpMonitor() {
+            @Override
+            public List<VrrpGroupView> groups() {
+                return engine.status().stream().map(MonitorViews::of).toList();
+            }
+
+            @Override
+            public VrrpRouterCounters routerCounters() {
+                return MonitorViews.of(engine.statistics());
+            }
+        };
     }
 }

@@ -72,4 +72,40 @@ class MonitorViewsTest {
         assertThat(counters.vrIdErrors()).isEqualTo(1);
         assertThat(counters.drops()).containsEntry(MonitorViews.dropName(DropReason.VRID), 1L);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void statisticsJsonHasTheRouterCountersEveryDropReasonAndEachGroupsCounters() throws Exception {
+        clock.advance(Duration.ofSeconds(5));
+        eth0.receive(RouterDropCountersTest.frame(VrrpAdvert.v3(99, 200, ip("192.0.2.9"), List.of(ip("192.0.2.1")),
+                100)), clock.nanoTime());
+        String text = ShowVrrpFormat.JSON_OUT.asString(ShowVrrpFormat.statisticsJson(statistics,
+                List.of(GroupStatus.of(group))));
+        java.util.Map<String, Object> json = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(text);
+
+        java.util.Map<String, Object> router = (java.util.Map<String, Object>) json.get("router");
+        assertThat(router).containsEntry("vrIdErrors", 1).containsEntry("checksumErrors", 0)
+                .containsEntry("versionErrors", 0);
+        java.util.Map<String, Object> drops = (java.util.Map<String, Object>) router.get("drops");
+        assertThat(drops).containsEntry(MonitorViews.dropName(DropReason.VRID), 1)
+                .hasSize(DropReason.values().length); // every reason, zero or not
+        List<java.util.Map<String, Object>> groups = (List<java.util.Map<String, Object>>) json.get("groups");
+        assertThat(groups).singleElement().satisfies(g -> {
+            assertThat(g.keySet()).containsExactly("network", "interface", "vrid", "addressFamily", "version",
+                    "masterTransitions", "newMasterReason", "sentAdvertisements", "rcvdAdvertisements",
+                    "sentPriZeroPackets", "rcvdPriZeroPackets", "advIntervalErrors", "ipTtlErrors",
+                    "rcvdInvalidTypePackets", "addressListErrors", "packetLengthErrors", "protoErrReason",
+                    "authFailures", "authTypeMismatch", "invalidAuthType", "rcvdPseudoHeaderChecksums",
+                    "rcvdVrrpOnlyChecksums");
+            assertThat(g).containsEntry("network", "r1").containsEntry("interface", "eth0").containsEntry("vrid", 7)
+                    .containsEntry("addressFamily", "IPv4").containsEntry("version", 3)
+                    .containsEntry("masterTransitions", 1)
+                    .containsEntry("newMasterReason", group.statistics().newMasterReason().name()
+                            .toLowerCase(java.util.Locale.ROOT))
+                    .containsEntry("protoErrReason", "no_error")
+                    .containsEntry("authFailures", null); // VRRPv3: RFC 2787's counters do not apply
+            assertThat(((Number) g.get("sentAdvertisements")).longValue())
+                    .isEqualTo(group.statistics().sentAdvertisements()).isPositive();
+        });
+    }
 }

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import org.openvrrs.plugin.accounting.api.AccountingCounters;
+import org.openvrrs.plugin.accounting.api.AccountingMonitor;
 import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.plugin.accounting.internal.queue.DurableQueue;
 import org.openvrrs.plugin.accounting.internal.radius.MinaTransport;
@@ -31,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * {@link ConfigParser} into one {@link LiveConfig}. A configuration that does not pass is one ERROR line naming the
  * file, and the last good one stays in force; until one passes, the plug-in runs nothing (no engine, no client).
  */
-@Component(service = {AccountingService.class, ConfigurationListener.class}, configurationPid = ConfigParser.PID,
+@Component(service = {AccountingService.class, AccountingMonitor.class, ConfigurationListener.class}, configurationPid = ConfigParser.PID,
         immediate = true)
 @Designate(ocd = AccountingConfig.Settings.class)
-public final class AccountingComponent implements AccountingService, ConfigurationListener {
+public final class AccountingComponent implements AccountingService, AccountingMonitor,
+        ConfigurationListener {
     /** The client as {@code show vrrs clients} lists it: Low priority (told after every other client), all groups. */
     static final ClientSpec CLIENT = ClientSpec.allGroups("VRRS-Accounting", ClientPriority.LOW);
     private static final Logger LOG = LoggerFactory.getLogger(AccountingComponent.class);
@@ -140,5 +144,18 @@ public final class AccountingComponent implements AccountingService, Configurati
     public AccountingModel model() {
         AccountingEngine e = engine;
         return e == null ? AccountingModel.EMPTY : e.model();
+    }
+
+    @Override
+    public Optional<AccountingCounters> counters() {
+        AccountingEngine e = engine;
+        return e == null ? Optional.empty() : Optional.of(counters(e.status()));
+    }
+
+    static AccountingCounters counters(AccountingStatus s) {
+        return new AccountingCounters(s.queued(), s.unexpected(), s.servers().stream()
+                .map(v -> new AccountingCounters.Server(v.name(), v.sent(), v.acknowledged(), v.retransmitted(),
+                        v.failed(), v.badAuthenticator(), v.malformed(), v.queued()))
+                .toList());
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvrrs.config.test.InMemoryConfigAdmin;
 import org.openvrrs.config.test.LogCapture;
+import org.openvrrs.plugin.accounting.api.AccountingCounters;
 import org.openvrrs.vrrs.api.ClientInfo;
 import org.openvrrs.vrrs.core.internal.StandaloneRegistry;
 import org.osgi.framework.ServiceReference;
@@ -165,12 +166,17 @@ class AccountingComponentConfigTest {
         assertThat(component.model()).isEqualTo(AccountingModel.EMPTY);
         assertThatThrownBy(component::status).hasMessage("VRRS accounting is not running: " + SERVER_FILE
                 + ": timeout = 'soon': not a whole number");
+        assertThat(component.counters()).isEmpty(); // the monitor: nothing runs, so nothing to count
 
         putServer(server());
         changed(ConfigParser.SERVER_PID);
         assertThat(clientDeclared()).isTrue();
         assertThat(component.model().servers()).containsOnlyKeys("rad1");
         assertThat(component.status().queueDirectory()).isEqualTo(queue.toString());
+        assertThat(component.counters()).hasValueSatisfying(c -> {
+            assertThat(c.queued()).isZero();
+            assertThat(c.servers()).containsExactly(new AccountingCounters.Server("rad1", 0, 0, 0, 0, 0, 0, 0));
+        });
     }
 
     @Test

@@ -4,7 +4,7 @@
  * infrastructure (this bundle) is the one VRRS client behind them and tells each plug-in of each change once.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.openvrrs.plugin.common.api;
 
 import org.osgi.annotation.bundle.Export;

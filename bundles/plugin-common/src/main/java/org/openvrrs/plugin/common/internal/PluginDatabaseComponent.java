@@ -3,6 +3,8 @@ package org.openvrrs.plugin.common.internal;
 import java.util.List;
 import java.util.Map;
 import org.openvrrs.net.api.Network;
+import org.openvrrs.plugin.common.api.PluginMonitor;
+import org.openvrrs.plugin.common.api.SubinterfaceCounts;
 import org.openvrrs.plugin.common.api.SubinterfacePlugin;
 import org.openvrrs.vrrs.api.VrrsRegistry;
 import org.openvrrs.vrrs.api.VrrsServer;
@@ -23,8 +25,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * gives its subinterfaces back, and a VRRP group configured on a followed subinterface later takes it out of the
  * plug-ins' hands. The FHRP servers are the {@link VrrsServer} services: where each runs is in its properties.
  */
-@Component(service = PluginDatabaseComponent.class, immediate = true)
-public final class PluginDatabaseComponent {
+@Component(service = {PluginDatabaseComponent.class, PluginMonitor.class}, immediate = true)
+public final class PluginDatabaseComponent implements PluginMonitor {
     private final PluginInfrastructure infrastructure;
 
     @Activate
@@ -101,5 +103,24 @@ public final class PluginDatabaseComponent {
     /** Where the FHRP servers present run, for the guide's restrictions. */
     public List<FhrpSite> fhrpSites() {
         return infrastructure.fhrpSites();
+    }
+
+    @Override
+    public SubinterfaceCounts subinterfaceCounts() {
+        return count(infrastructure.subinterfaces());
+    }
+
+    static SubinterfaceCounts count(List<PluginInfrastructure.SubinterfaceView> views) {
+        int live = 0;
+        int active = 0;
+        int interfaceState = 0;
+        int macAddress = 0;
+        for (PluginInfrastructure.SubinterfaceView v : views) {
+            live += v.live() ? 1 : 0;
+            active += v.live() && v.state().hasServer() && v.state().isActive() ? 1 : 0;
+            interfaceState += v.settings().interfaceState() ? 1 : 0;
+            macAddress += v.settings().macAddress() ? 1 : 0;
+        }
+        return new SubinterfaceCounts(views.size(), live, active, interfaceState, macAddress);
     }
 }

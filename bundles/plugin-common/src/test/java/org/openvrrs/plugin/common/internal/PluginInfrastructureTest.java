@@ -230,4 +230,62 @@ class PluginInfrastructureTest {
                 0x5E: 0 0000.5e00.0101 0000.0000.0000 0
                 """);
     }
+
+    @Test
+    void theMonitorCountsSubinterfacesFollowingLiveAndActiveAndPerPlugin() {
+        bed.infra.addPlugin(new Recorder("if", 0)); // the plug-ins' client follows names once a plug-in is there
+        bed.infra.put("2", follow("eth0.2", NAME_1, true, true, false, 5, 360));
+        bed.infra.put("3", follow("eth0.3", NAME_1, true, false, false, 5, 360));
+        bed.infra.put("4", follow("eth0.4", NAME_2, false, true, false, 5, 360)); // nobody serves NAME_2
+        bed.infra.put("9", follow("eth0.9", NAME_1, true, true, false, 5, 360)); // no such interface: not live
+        bed.publish(VrrsState.ACTIVE);
+        assertThat(PluginDatabaseComponent.count(bed.infra.subinterfaces()))
+                .isEqualTo(new org.openvrrs.plugin.common.api.SubinterfaceCounts(4, 3, 2, 3, 3));
+        bed.publish(VrrsState.BACKUP);
+        assertThat(PluginDatabaseComponent.count(bed.infra.subinterfaces()).active()).isZero();
+    }
+
+    /** The --json of the plug-in shows: the same rows as the text, written by jackson-jr, absent values null. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void showViewsAsJsonCarryTheTextsRowsWithNulls() throws Exception {
+        bed.infra.addPlugin(new Recorder("if", 0).forcingTheLineProtocol());
+        bed.infra.put("2", follow("eth0.2", NAME_1, true, true, false, 5, 360));
+        bed.publish(VrrsState.BACKUP); // eth0.2 held down: Interface-State follows a BACKUP group
+        com.fasterxml.jackson.jr.ob.JSON json = com.fasterxml.jackson.jr.ob.JSON.std;
+
+        List<Object> brief = json.listFrom(ShowFormat.JSON_OUT.asString(ShowFormat.interfaceRows("r1",
+                bed.r1.interfaces(), bed.infra.subinterfaces()).stream().map(ShowFormat::json).toList()));
+        java.util.Map<String, Object> eth02 = (java.util.Map<String, Object>) brief.stream()
+                .filter(r -> ((java.util.Map<String, Object>) r).get("interface").equals("eth0.2")).findFirst()
+                .orElseThrow();
+        assertThat(eth02).containsExactly(java.util.Map.entry("network", "r1"), java.util.Map.entry("interface",
+                "eth0.2"), java.util.Map.entry("address", "198.51.100.1"), java.util.Map.entry("adminUp", true),
+                java.util.Map.entry("lineProtocolUp", false),
+                java.util.Map.entry("interfaceStateDownBy", "VRRS " + NAME_1 + " state BACKUP"));
+        java.util.Map<String, Object> eth06 = (java.util.Map<String, Object>) brief.stream()
+                .filter(r -> ((java.util.Map<String, Object>) r).get("interface").equals("eth0.6")).findFirst()
+                .orElseThrow();
+        assertThat(eth06).containsEntry("address", null).containsEntry("interfaceStateDownBy", null);
+
+        List<Object> arp = json.listFrom(ShowFormat.JSON_OUT.asString(ShowFormat.arpRows(bed.r1.interfaces(),
+                (n, i) -> java.util.Optional.empty(), "r1", java.util.Map.of("eth0", java.util.Map.of("192.0.2.254",
+                        PluginTestBed.VMAC))).stream().map(ShowFormat::json).toList()));
+        assertThat(arp).startsWith(java.util.Map.of("network", "r1", "address", "192.0.2.2", "mac",
+                "0200.0000.0101", "interface", "eth0", "virtualAddress", false), java.util.Map.of("network", "r1",
+                "address", "192.0.2.254", "mac", "0000.5e00.0101", "interface", "eth0", "virtualAddress", true));
+
+        bed.r1.addMacFilter("eth0", PluginTestBed.VMAC);
+        assertThat(json.mapFrom(ShowFormat.JSON_OUT.asString(ShowFormat.controllerJson("r1",
+                bed.r1.find("eth0").orElseThrow())))).isEqualTo(java.util.Map.of("network", "r1", "interface", "eth0",
+                "mac", "0200.0000.0101", "burnedInMac", "0200.0000.0101", "macFilter",
+                List.of("ffff.ffff.ffff", "0200.0000.0101", "0000.5e00.0101")));
+
+        List<Object> database = json.listFrom(ShowFormat.JSON_OUT.asString(ShowFormat.databaseJson(
+                bed.infra.database())));
+        assertThat(database).singleElement().satisfies(e -> assertThat((java.util.Map<String, Object>) e)
+                .containsEntry("name", NAME_1).containsEntry("serverConnected", true).containsEntry("active", false)
+                .containsEntry("mac", "0000.5e00.0101").containsEntry("testControl", false)
+                .containsEntry("interfaces", List.of("r1/eth0.2")).containsKey("clientHandle"));
+    }
 }

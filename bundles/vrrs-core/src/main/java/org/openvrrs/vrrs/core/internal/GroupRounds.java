@@ -19,16 +19,19 @@ final class GroupRounds {
 
     private final String group;
     private final Dispatcher dispatcher;
+    private final FanoutLatency latency;
 
     // guarded by this
     private boolean running;
     private GroupState nextState;
     private long nextVersion;
     private ClientEntry[][] nextRecipients;
+    private long nextPublishedNanos;
 
-    GroupRounds(String group, Dispatcher dispatcher) {
+    GroupRounds(String group, Dispatcher dispatcher, FanoutLatency latency) {
         this.group = group;
         this.dispatcher = dispatcher;
+        this.latency = latency;
     }
 
     /**
@@ -41,6 +44,7 @@ final class GroupRounds {
             nextState = state;
             nextVersion = version;
             nextRecipients = recipients;
+            nextPublishedNanos = System.nanoTime();
             if (running) {
                 return;
             }
@@ -57,7 +61,7 @@ final class GroupRounds {
                 running = false;
                 return;
             }
-            round = new Round(nextState, nextVersion, nextRecipients);
+            round = new Round(nextState, nextVersion, nextRecipients, nextPublishedNanos);
             nextState = null;
             nextRecipients = null;
         }
@@ -70,11 +74,13 @@ final class GroupRounds {
         final GroupState state;
         final long version;
         final ClientEntry[][] recipients;
+        final long publishedNanos;
 
-        Round(GroupState state, long version, ClientEntry[][] recipients) {
+        Round(GroupState state, long version, ClientEntry[][] recipients, long publishedNanos) {
             this.state = state;
             this.version = version;
             this.recipients = recipients;
+            this.publishedNanos = publishedNanos;
         }
 
         /** Offers the state to level {@code from}, or the first non-empty level after it; ends when none is left. */
@@ -84,6 +90,7 @@ final class GroupRounds {
                 l++;
             }
             if (l == LEVELS) {
+                latency.record(System.nanoTime() - publishedNanos);
                 startNext();
                 return;
             }

@@ -10,6 +10,7 @@ import org.openvrrs.vrrs.api.ServerRegistration;
 import org.openvrrs.vrrs.api.ServerSpec;
 import org.openvrrs.vrrs.api.VrrsClient;
 import org.openvrrs.vrrs.api.VrrsRegistry;
+import org.openvrrs.vrrs.api.VrrsRegistryStatistics;
 import org.openvrrs.vrrs.api.VrrsServer;
 import org.openvrrs.vrrs.api.VrrsWhiteboard;
 import org.openvrrs.vrrs.core.internal.shell.ShowFormat;
@@ -78,6 +79,11 @@ public final class StandaloneRegistry implements VrrsRegistry, AutoCloseable {
      */
     public ServerRegistration publishByHand(String protocol, String group) {
         return database.registerServer(this, protocol, group);
+    }
+
+    /** The rounds' statistics, as the bundle offers them beside the registry. */
+    public VrrsRegistryStatistics statistics() {
+        return database;
     }
 
     /** The {@code show vrrs group} text of a group, as the shell prints it; empty when unknown. */

@@ -17,7 +17,9 @@ import org.openvrrs.vrrs.api.GroupState;
 import org.openvrrs.vrrs.api.ServerUpdate;
 import org.openvrrs.vrrs.api.StateReason;
 import org.openvrrs.vrrs.api.VrrsClient;
+import org.openvrrs.vrrs.api.LatencyHistogram;
 import org.openvrrs.vrrs.api.VrrsRegistry;
+import org.openvrrs.vrrs.api.VrrsRegistryStatistics;
 import org.openvrrs.vrrs.api.VrrsState;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * Bundles never see it: {@link Whiteboard} registers their VrrsServer and VrrsClient services with it and withdraws
  * them when the services go.
  */
-@Component(service = {VrrsDatabase.class, VrrsRegistry.class}, configurationPid = VrrsDatabase.PID)
+@Component(service = {VrrsDatabase.class, VrrsRegistry.class, VrrsRegistryStatistics.class},
+        configurationPid = VrrsDatabase.PID)
 @Designate(ocd = VrrsDatabase.Config.class)
-public final class VrrsDatabase implements VrrsRegistry, AutoCloseable {
+public final class VrrsDatabase implements VrrsRegistry, VrrsRegistryStatistics, AutoCloseable {
     static final String PID = "org.openvrrs.vrrs.core";
 
     @ObjectClassDefinition(name = "OpenVRRS registry", description = "Notification dispatch of the VRRS registry")
@@ -54,6 +57,7 @@ public final class VrrsDatabase implements VrrsRegistry, AutoCloseable {
     }
 
     private final Dispatcher dispatcher;
+    private final FanoutLatency fanoutLatency = new FanoutLatency();
     private final Map<String, GroupEntry> groups = new TreeMap<>();
     private final Map<Integer, ClientEntry> clients = new TreeMap<>();
     private final Set<ClientEntry> allGroupClients = new LinkedHashSet<>();
@@ -323,12 +327,17 @@ public final class VrrsDatabase implements VrrsRegistry, AutoCloseable {
         return dispatcher;
     }
 
-    /** Callbacks that ran past the stall limit since start. */
+    @Override
+    public LatencyHistogram fanoutLatency() {
+        return fanoutLatency.snapshot();
+    }
+
+    @Override
     public long stalls() {
         return dispatcher.stalls();
     }
 
-    /** Priority levels let go before all their clients had taken a state, since start. */
+    @Override
     public long tierTimeouts() {
         return dispatcher.tierTimeouts();
     }
@@ -337,7 +346,7 @@ public final class VrrsDatabase implements VrrsRegistry, AutoCloseable {
 
     private GroupEntry newGroup(String name) {
         GroupEntry group = new GroupEntry(name, GroupState.unserved(name), nextVersion++,
-                new GroupRounds(name, dispatcher));
+                new GroupRounds(name, dispatcher, fanoutLatency));
         groups.put(name, group);
         return group;
     }

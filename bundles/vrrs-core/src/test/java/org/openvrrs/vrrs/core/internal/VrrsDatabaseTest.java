@@ -375,4 +375,30 @@ class VrrsDatabaseTest {
         assertThat(registry.clients()).hasSize(1);
         assertThat(registry.groups()).extracting(GroupState::group).containsExactly("G", "G2");
     }
+
+    @Test
+    void fanoutLatencyTimesEachRoundUntilItsSlowestClientReturned() throws Exception {
+        List<VrrsState> seen = new CopyOnWriteArrayList<>();
+        registry.registerClient("slow", ClientPriority.LOW, true, s -> {
+            try {
+                Thread.sleep(120); // longer than the 0.1 s bucket, shorter than the 300 ms tier timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            seen.add(s.state());
+        });
+        var before = db.fanoutLatency();
+        int atTenthOfSecond = before.upperBoundsSeconds().indexOf(0.1);
+        registry.registerServer("VRRP", "LATENCY").update(update(VrrsState.ACTIVE, 1)); // two rounds: INIT, ACTIVE
+        await().until(() -> seen.contains(VrrsState.ACTIVE) && db.fanoutLatency().count() == before.count() + 2);
+
+        var after = db.fanoutLatency();
+        assertThat(after.sumSeconds() - before.sumSeconds()).isGreaterThanOrEqualTo(0.24);
+        assertThat(after.cumulativeCounts().get(atTenthOfSecond)).isEqualTo(before.cumulativeCounts()
+                .get(atTenthOfSecond));
+        assertThat(after.upperBoundsSeconds()).isSorted().hasSameSizeAs(after.cumulativeCounts());
+        assertThat(after.cumulativeCounts()).isSorted();
+        assertThat(after.cumulativeCounts().get(after.cumulativeCounts().size() - 1)).isLessThanOrEqualTo(
+                after.count());
+    }
 }

@@ -2,6 +2,7 @@ package org.openvrrs.plugin.accounting.internal.shell;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.openvrrs.plugin.accounting.internal.AccountingService;
@@ -14,8 +15,16 @@ public class AccountingStatusCommand implements Action {
     @Reference
     AccountingService accounting;
 
+    @Option(name = "--json", description = "Machine-readable output")
+    boolean json;
+
     @Override
-    public Object execute() {
+    public Object execute() throws java.io.IOException {
+        if (json) {
+            System.out.println(StatusFormat.JSON_OUT.asString(StatusFormat.json(accounting.status(),
+                    accounting.model())));
+            return null;
+        }
         System.out.print(StatusFormat.format(accounting.status(), accounting.model()));
         return null;
     }

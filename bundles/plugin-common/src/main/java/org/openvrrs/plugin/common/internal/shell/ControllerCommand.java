@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.openvrrs.net.api.NetInterface;
 import org.openvrrs.net.api.Network;
 import org.openvrrs.plugin.common.internal.PluginDatabaseComponent;
 import org.openvrrs.plugin.common.internal.ShowFormat;
@@ -23,11 +24,21 @@ public class ControllerCommand implements Action {
     @Argument(index = 0, name = "interface", required = true, description = "Interface, e.g. eth0")
     String iface;
 
+    @Option(name = "--json", description = "Machine-readable output")
+    boolean json;
+
     @Override
-    public Object execute() {
-        Network n = NetworkViews.select(database.infrastructure(), network).values().iterator().next();
-        System.out.print(ShowFormat.controller(n.find(iface).orElseThrow(() ->
-                new IllegalArgumentException("no interface named " + iface + " on network " + network))));
+    public Object execute() throws java.io.IOException {
+        var selected = NetworkViews.select(database.infrastructure(), network);
+        Network n = selected.values().iterator().next();
+        NetInterface i = n.find(iface).orElseThrow(() ->
+                new IllegalArgumentException("no interface named " + iface + " on network " + network));
+        if (json) {
+            System.out.println(ShowFormat.JSON_OUT.asString(ShowFormat.controllerJson(selected.keySet().iterator()
+                    .next(), i)));
+            return null;
+        }
+        System.out.print(ShowFormat.controller(i));
         return null;
     }
 }

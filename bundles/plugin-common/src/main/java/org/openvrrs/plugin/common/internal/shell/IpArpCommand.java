@@ -1,5 +1,7 @@
 package org.openvrrs.plugin.common.internal.shell;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Action;
@@ -26,21 +28,34 @@ public class IpArpCommand implements Action {
     @Option(name = "--network", description = "Network (router) name; default: every network")
     String network;
 
+    @Option(name = "--json", description = "Machine-readable output")
+    boolean json;
+
     @Override
-    public Object execute() {
+    public Object execute() throws java.io.IOException {
         PluginInfrastructure infra = database.infrastructure();
         var selected = NetworkViews.select(infra, network);
-        selected.forEach((name, n) -> {
-            NetworkViews.header(selected, name);
-            var interfaces = n.interfaces();
-            System.out.print(ShowFormat.arp(interfaces, infra::arpMac, name, activeGroups(infra, name, interfaces)));
-        });
+        List<Object> json = new ArrayList<>();
+        for (var e : selected.entrySet()) {
+            String name = e.getKey();
+            var interfaces = e.getValue().interfaces();
+            var rows = ShowFormat.arpRows(interfaces, infra::arpMac, name, activeGroups(infra, name, interfaces));
+            if (this.json) {
+                rows.forEach(r -> json.add(ShowFormat.json(r)));
+            } else {
+                NetworkViews.header(selected, name);
+                System.out.print(ShowFormat.arp(rows));
+            }
+        }
+        if (this.json) {
+            System.out.println(ShowFormat.JSON_OUT.asString(json));
+        }
         return null;
     }
 
     /** Virtual addresses of the ACTIVE groups followed on this network, on the interface whose subnet holds them. */
     private static Map<String, Map<String, MacAddress>> activeGroups(PluginInfrastructure infra, String name,
-            java.util.List<NetInterface> interfaces) {
+            List<NetInterface> interfaces) {
         Map<String, Map<String, MacAddress>> out = new TreeMap<>();
         for (PluginInfrastructure.SubinterfaceView v : infra.subinterfaces()) {
             GroupState g = v.state();

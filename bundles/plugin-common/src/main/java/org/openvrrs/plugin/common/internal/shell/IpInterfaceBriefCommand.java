@@ -1,5 +1,7 @@
 package org.openvrrs.plugin.common.internal.shell;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -18,13 +20,24 @@ public class IpInterfaceBriefCommand implements Action {
     @Option(name = "--network", description = "Network (router) name; default: every network")
     String network;
 
+    @Option(name = "--json", description = "Machine-readable output")
+    boolean json;
+
     @Override
-    public Object execute() {
+    public Object execute() throws java.io.IOException {
         var infra = database.infrastructure();
         var selected = NetworkViews.select(infra, network);
+        var subinterfaces = infra.subinterfaces();
+        if (json) {
+            List<Object> rows = new ArrayList<>();
+            selected.forEach((name, n) -> ShowFormat.interfaceRows(name, n.interfaces(), subinterfaces)
+                    .forEach(r -> rows.add(ShowFormat.json(r))));
+            System.out.println(ShowFormat.JSON_OUT.asString(rows));
+            return null;
+        }
         selected.forEach((name, n) -> {
             NetworkViews.header(selected, name);
-            System.out.print(ShowFormat.interfaceBrief(name, n.interfaces(), infra.subinterfaces()));
+            System.out.print(ShowFormat.interfaceBrief(ShowFormat.interfaceRows(name, n.interfaces(), subinterfaces)));
         });
         return null;
     }
