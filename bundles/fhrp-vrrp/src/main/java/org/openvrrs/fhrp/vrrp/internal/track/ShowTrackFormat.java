@@ -1,10 +1,17 @@
 package org.openvrrs.fhrp.vrrp.internal.track;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** IOS's {@code show track} layout, with keepalived's script and file objects in the same shape. */
 public final class ShowTrackFormat {
+    /** As every show's {@code --json}: absent values written as null. */
+    static final com.fasterxml.jackson.jr.ob.JSON JSON_OUT = com.fasterxml.jackson.jr.ob.JSON.std
+            .with(com.fasterxml.jackson.jr.ob.JSON.Feature.WRITE_NULL_PROPERTIES);
+
     private ShowTrackFormat() {
     }
 
@@ -45,6 +52,25 @@ public final class ShowTrackFormat {
 
     public static String show(Tracker.Snapshot s) {
         return show(s, null);
+    }
+
+    /** {@code track:show --json}: every object (or the one numbered {@code only}) as docs/json.md lists it. */
+    public static List<Map<String, Object>> json(Tracker.Snapshot s, Integer only) {
+        return s.objects().stream().filter(t -> only == null || t.id() == only).map(t -> {
+            TrackConfig c = t.config();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("type", c.type().name().toLowerCase(Locale.ROOT));
+            m.put("object", c.describe());
+            m.put("up", t.up());
+            m.put("detail", t.detail());
+            m.put("value", c.type() == TrackType.FILE ? t.value() : null);
+            m.put("changes", t.changes());
+            m.put("lastChange", Instant.ofEpochMilli(t.sinceMillis()).toString());
+            m.put("weight", c.weight());
+            m.put("trackedBy", s.trackedBy().getOrDefault(t.id(), List.of()));
+            return m;
+        }).toList();
     }
 
     private static String capitalized(String text) {
