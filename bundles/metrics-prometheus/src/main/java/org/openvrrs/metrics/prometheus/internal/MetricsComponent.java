@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.openvrrs.config.api.ConfigReader;
 import org.openvrrs.config.api.LiveConfig;
-import org.openvrrs.fhrp.vrrp.api.VrrpMonitor;
 import org.openvrrs.vrrs.api.IpAddresses;
 import org.openvrrs.vrrs.api.VrrsRegistry;
 import org.openvrrs.vrrs.api.VrrsRegistryStatistics;
@@ -66,11 +65,9 @@ public final class MetricsComponent {
 
     /** The optional sources (component name, the API service they read), enabled while such a service exists. */
     private static final List<String[]> OPTIONAL_SOURCES = List.of(
+            new String[] {VrrpSource.class.getName(), "org.openvrrs.fhrp.vrrp.api.VrrpMonitor"},
             new String[] {PluginSource.class.getName(), "org.openvrrs.plugin.common.api.PluginMonitor"},
             new String[] {AccountingSource.class.getName(), "org.openvrrs.plugin.accounting.api.AccountingMonitor"});
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile VrrpMonitor vrrp;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile VrrsRegistry registry;
@@ -132,10 +129,6 @@ public final class MetricsComponent {
     /** The exposition now: the sources present, in a fixed order. */
     String scrape() {
         List<Scrape.Part> parts = new ArrayList<>();
-        VrrpMonitor v = vrrp;
-        if (v != null) {
-            parts.add(new Scrape.Part("vrrp", out -> VrrpMetrics.write(v, out)));
-        }
         VrrsRegistry r = registry;
         if (r != null) {
             parts.add(new Scrape.Part("registry", out -> RegistryMetrics.write(r, out)));

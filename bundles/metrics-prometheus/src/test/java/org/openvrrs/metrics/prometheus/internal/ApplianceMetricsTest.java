@@ -45,6 +45,7 @@ class ApplianceMetricsTest {
     final SimRouter r2 = new SimRouter("r2", clock);
     final StandaloneRegistry registry = new StandaloneRegistry();
     final VrrpRuntime vrrp = new VrrpRuntime(registry.whiteboard());
+    VrrpSource vrrpSource;
     final MetricsComponent metrics = new MetricsComponent();
     final List<AutoCloseable> closing = new ArrayList<>();
 
@@ -58,7 +59,8 @@ class ApplianceMetricsTest {
         // a client following a name no server publishes, with the characters a label value must escape
         closing.add(registry.whiteboard().client(s -> { }, ClientSpec.following("odd \"client\\",
                 ClientPriority.HIGH, java.util.Set.of("ODD\"NAME\\"))));
-        metrics.vrrp = vrrp.monitor();
+        vrrpSource = new VrrpSource(vrrp.monitor());
+        metrics.sources = List.of(vrrpSource);
         metrics.registry = registry;
         metrics.registryStatistics = registry.statistics();
         clock.advance(Duration.ofSeconds(5));
@@ -151,7 +153,7 @@ class ApplianceMetricsTest {
 
     @Test
     void theOptionalSourcesAddTheirFamiliesAndAFailingOneIsLeftOutAndCounted() {
-        metrics.sources = List.of(new PluginSource(() -> new SubinterfaceCounts(5, 4, 2, 5, 3)),
+        metrics.sources = List.of(vrrpSource, new PluginSource(() -> new SubinterfaceCounts(5, 4, 2, 5, 3)),
                 new AccountingSource(() -> Optional.of(new AccountingCounters(7, 1, List.of(
                         new AccountingCounters.Server("rad1", 10, 8, 3, 2, 1, 0, 7))))));
         Map<String, Double> s = Samples.of(scrape());
@@ -168,7 +170,7 @@ class ApplianceMetricsTest {
                 .containsEntry("openvrrs_accounting_retransmissions_total{server=\"rad1\"}", 3.0)
                 .containsEntry("openvrrs_accounting_server_queued_records{server=\"rad1\"}", 7.0);
 
-        metrics.sources = List.of(new AccountingSource(() -> {
+        metrics.sources = List.of(vrrpSource, new AccountingSource(() -> {
             throw new IllegalStateException("accounting status unavailable");
         }));
         String text = scrape();
@@ -181,7 +183,7 @@ class ApplianceMetricsTest {
         Optional<Path> promtool = Promtool.find();
         Assumptions.assumeTrue(promtool.isPresent(), "promtool not installed (Debian package prometheus): "
                 + "the exposition was not checked by Prometheus's own linter");
-        metrics.sources = List.of(new PluginSource(() -> new SubinterfaceCounts(5, 4, 2, 5, 3)),
+        metrics.sources = List.of(vrrpSource, new PluginSource(() -> new SubinterfaceCounts(5, 4, 2, 5, 3)),
                 new AccountingSource(() -> Optional.of(new AccountingCounters(7, 1, List.of(
                         new AccountingCounters.Server("rad \"1\"", 10, 8, 3, 2, 1, 0, 7))))));
         r1.stop();
