@@ -20,7 +20,9 @@ import org.openvrrs.cli.ios.internal.parse.Mode;
 final class TrackCommands {
     static final String TRACK_PID = "org.openvrrs.track";
     private static final Set<String> IOS_TYPES = Set.of("interface", "route");
-    private static final String ACTION = "[decrement <1-254>|shutdown]";
+    private static final String ACTION = "[decrement <1-254>|shutdown|weight]";
+    /** IOS's decrement when the line names none. */
+    private static final String DEFAULT_DECREMENT = "10";
 
     private final VrrpCommands vrrp;
 
@@ -48,13 +50,15 @@ final class TrackCommands {
         g.help("line-protocol", "Track interface line-protocol");
         g.help("reachability", "Track route reachability");
         g.help("route", "Track a route");
-        g.help("decrement", "Priority decrement while the object is down");
+        g.help("decrement", "Priority decrement while the object is down (default 10)");
+        g.help("weight", "The object's own weight decides (vrrp:track --weight; 0: Init while down)");
     }
 
     /** Adds the object to the group's list, or changes its action in place. */
     private void track(CliSession s, int vrid, String family, int object, Args a) throws Exception {
-        String line = object + a.after("decrement").map(d -> " decrement " + d).orElse(a.has("shutdown")
-                ? " shutdown" : "");
+        // weight (not IOS): the object's own weight decides, fhrp-vrrp's bare "T" form (keepalived's track_*)
+        String line = object + (a.has("shutdown") ? " shutdown" : a.has("weight") ? ""
+                : " decrement " + a.after("decrement").orElse(DEFAULT_DECREMENT));
         List<String> list = new ArrayList<>(vrrp.tracks(s, vrid, family));
         int at = indexOf(list, object);
         if (at < 0) {
@@ -82,6 +86,12 @@ final class TrackCommands {
             }
         }
         return -1;
+    }
+
+    /** A stored track line as the running-config prints it after {@code track }: the bare form says weight. */
+    static String groupLine(String stored) {
+        String line = stored.trim();
+        return line.matches("\\d+") ? line + " weight" : line;
     }
 
     /** Whether the running-config prints (and configure replace owns) this track object. */

@@ -46,19 +46,22 @@ class TrackCommandsTest {
         assertThat(app.commands).containsExactly("vrrp:track 1 interface GigabitEthernet0/0/0",
                 "vrrp:track 2 route 198.51.100.0/24", "vrrp:track 3 route 2001:db8:1::/48", "vrrp:track --remove 2");
         assertThat(RunningConfigTest.running(app).lines()).containsSequence("hostname Router", "!",
-                "track 1 interface GigabitEthernet0/0/0 line-protocol", "track 3 ipv6 route 2001:db8:1::/48 reachability",
-                "!", "interface GigabitEthernet0/0/0");
+                "track 1 interface GigabitEthernet0/0/0 line-protocol",
+                "track 3 ipv6 route 2001:db8:1::/48 reachability", "!", "interface GigabitEthernet0/0/0");
     }
 
     @Test
     void aGroupsTrackListIsEditedLineByLine() throws Exception {
         lines("interface GigabitEthernet0/0/0", "vrrp 1 ip 10.9.9.1", "vrrp 1 track 1 decrement 20",
-                "vrrp 1 track 2", "vrrp 1 track 1 shutdown");
+                "vrrp 1 track 2", "vrrp 1 track 1 shutdown", "vrrp 1 track 3 weight");
         assertThat(session.errors()).isEmpty();
-        assertThat(tracks("ipv4", 1)).containsExactly("1 shutdown", "2");
-        assertThat(app.commands).contains("vrrp:configure --family=ipv4 --track=1 shutdown --track=2 "
+        // IOS: no decrement given is decrement 10; weight hands it to the object (fhrp-vrrp's bare form)
+        assertThat(tracks("ipv4", 1)).containsExactly("1 shutdown", "2 decrement 10", "3");
+        assertThat(app.commands).contains("vrrp:configure --family=ipv4 --track=1 shutdown --track=2 decrement 10 "
                 + "GigabitEthernet0/0/0 1");
-        lines("no vrrp 1 track 1", "no vrrp 1 track 2 decrement 10");
+        assertThat(new RunningConfig(app, () -> null, vrrp).lines()).containsSequence(" vrrp 1 track 1 shutdown",
+                " vrrp 1 track 2 decrement 10", " vrrp 1 track 3 weight");
+        lines("no vrrp 1 track 1", "no vrrp 1 track 2 decrement 10", "no vrrp 1 track 3");
         assertThat(session.errors()).isEmpty();
         assertThat(tracks("ipv4", 1)).isEmpty();
         assertThat(app.commands).last().isEqualTo("vrrp:configure --family=ipv4 --track= GigabitEthernet0/0/0 1");
@@ -69,7 +72,7 @@ class TrackCommandsTest {
         lines("interface GigabitEthernet0/0/0", "vrrp 3 address-family ipv6", "track 4 decrement 30",
                 "address 2001:db8::100", "track 5", "no track 4");
         assertThat(session.errors()).isEmpty();
-        assertThat(tracks("ipv6", 3)).containsExactly("5");
+        assertThat(tracks("ipv6", 3)).containsExactly("5 decrement 10");
     }
 
     @Test
@@ -77,9 +80,9 @@ class TrackCommandsTest {
         lines("interface GigabitEthernet0/0/0", "vrrp 1 track 7 decrement 15", "vrrp 1 track 8");
         assertThat(app.commands).isEmpty();
         assertThat(new RunningConfig(app, () -> null, vrrp).lines()).contains(" vrrp 1 track 7 decrement 15",
-                " vrrp 1 track 8");
+                " vrrp 1 track 8 decrement 10");
         lines("vrrp 1 ip 10.9.9.1");
-        assertThat(tracks("ipv4", 1)).containsExactly("7 decrement 15", "8");
+        assertThat(tracks("ipv4", 1)).containsExactly("7 decrement 15", "8 decrement 10");
     }
 
     @Test
