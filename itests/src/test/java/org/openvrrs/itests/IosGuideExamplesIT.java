@@ -43,7 +43,7 @@ public class IosGuideExamplesIT extends OpenVrrsTestSupport {
     private static final List<String> OWN_PIDS = List.of("org.openvrrs.interface", "org.openvrrs.vrrp.group",
             "org.openvrrs.plugin.subinterface", "org.openvrrs.accounting.group", "org.openvrrs.accounting.attributelist",
             "org.openvrrs.accounting.methodlist", "org.openvrrs.accounting.servergroup",
-            "org.openvrrs.accounting.server");
+            "org.openvrrs.accounting.server", "org.openvrrs.track");
 
     @Inject
     protected ConfigurationAdmin configAdmin;
@@ -227,6 +227,28 @@ public class IosGuideExamplesIT extends OpenVrrsTestSupport {
         String lines = before.substring(before.indexOf("hostname"), before.lastIndexOf("end"));
         freshDemo();
         assertTrue(running().contains("hostname Router"));
+        assertAccepted(paste(lines));
+        assertEquals(before, running());
+    }
+
+    @Test
+    public void trackingLinesRoundTripAndShowTrackListsTheObjects() throws Exception {
+        assertAccepted(paste(String.join("\n", "track 1 interface GigabitEthernet0/0/0 line-protocol",
+                "track 2 ip route 198.51.100.0/24 reachability", "track 3 ipv6 route 2001:db8:1::/48 reachability",
+                "interface GigabitEthernet0/0/0", " ip address 10.0.0.1 255.255.255.0", " vrrp 1 ip 10.0.0.254",
+                " vrrp 1 track 1 decrement 20", " vrrp 1 track 2 shutdown", " vrrp 1 track 3")));
+        String before = running();
+        assertTrue(before, before.contains("track 1 interface GigabitEthernet0/0/0 line-protocol\n"
+                + "track 2 ip route 198.51.100.0/24 reachability\ntrack 3 ipv6 route 2001:db8:1::/48 reachability\n")
+                && before.contains(" vrrp 1 track 1 decrement 20\n vrrp 1 track 2 shutdown\n"
+                + " vrrp 1 track 3 decrement 10\n"));
+        String show = execute("ios:show track 2");
+        assertTrue(show, show.contains("Track 2") && show.contains("198.51.100.0/24"));
+        String refused = paste("track 4 ip route 198.51.100.1/24 reachability");
+        assertTrue(refused, refused.contains("host bits"));
+        String lines = before.substring(before.indexOf("hostname"), before.lastIndexOf("end"));
+        freshDemo();
+        assertFalse(running().contains("track 1"));
         assertAccepted(paste(lines));
         assertEquals(before, running());
     }
