@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -251,6 +253,18 @@ public class IosGuideExamplesIT extends OpenVrrsTestSupport {
         assertFalse(running().contains("track 1"));
         assertAccepted(paste(lines));
         assertEquals(before, running());
+
+        // configure replace swaps the IOS track objects and leaves a script object (no IOS form) alone
+        String script = execute("vrrp:track 9 script /bin/true");
+        assertTrue(script, script.contains("Track 9"));
+        Path file = Path.of(System.getProperty("karaf.home"), "etc", "track-replace");
+        Files.writeString(file, "hostname Router\ntrack 5 ip route 203.0.113.0/24 reachability\n");
+        String replaced = execute("ios:configure replace etc/track-replace");
+        String after = running();
+        assertTrue(replaced + after, after.contains("track 5 ip route 203.0.113.0/24 reachability\n")
+                && !after.contains("track 1 ") && !after.contains("track 9") && !after.contains("vrrp 1"));
+        String kept = execute("ios:show track 9");
+        assertTrue(kept, kept.contains("Track 9"));
     }
 
     @Test
