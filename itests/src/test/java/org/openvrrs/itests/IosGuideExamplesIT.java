@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -43,7 +45,7 @@ public class IosGuideExamplesIT extends OpenVrrsTestSupport {
     private static final List<String> OWN_PIDS = List.of("org.openvrrs.interface", "org.openvrrs.vrrp.group",
             "org.openvrrs.plugin.subinterface", "org.openvrrs.accounting.group", "org.openvrrs.accounting.attributelist",
             "org.openvrrs.accounting.methodlist", "org.openvrrs.accounting.servergroup",
-            "org.openvrrs.accounting.server");
+            "org.openvrrs.accounting.server", "org.openvrrs.track");
 
     @Inject
     protected ConfigurationAdmin configAdmin;
@@ -229,6 +231,40 @@ public class IosGuideExamplesIT extends OpenVrrsTestSupport {
         assertTrue(running().contains("hostname Router"));
         assertAccepted(paste(lines));
         assertEquals(before, running());
+    }
+
+    @Test
+    public void trackingLinesRoundTripAndShowTrackListsTheObjects() throws Exception {
+        assertAccepted(paste(String.join("\n", "track 1 interface GigabitEthernet0/0/0 line-protocol",
+                "track 2 ip route 198.51.100.0/24 reachability", "track 3 ipv6 route 2001:db8:1::/48 reachability",
+                "interface GigabitEthernet0/0/0", " ip address 10.0.0.1 255.255.255.0", " vrrp 1 ip 10.0.0.254",
+                " vrrp 1 track 1 decrement 20", " vrrp 1 track 2 shutdown", " vrrp 1 track 3")));
+        String before = running();
+        assertTrue(before, before.contains("track 1 interface GigabitEthernet0/0/0 line-protocol\n"
+                + "track 2 ip route 198.51.100.0/24 reachability\ntrack 3 ipv6 route 2001:db8:1::/48 reachability\n")
+                && before.contains(" vrrp 1 track 1 decrement 20\n vrrp 1 track 2 shutdown\n"
+                + " vrrp 1 track 3 decrement 10\n"));
+        String show = execute("ios:show track 2");
+        assertTrue(show, show.contains("Track 2") && show.contains("198.51.100.0/24"));
+        String refused = paste("track 4 ip route 198.51.100.1/24 reachability");
+        assertTrue(refused, refused.contains("host bits"));
+        String lines = before.substring(before.indexOf("hostname"), before.lastIndexOf("end"));
+        freshDemo();
+        assertFalse(running().contains("track 1"));
+        assertAccepted(paste(lines));
+        assertEquals(before, running());
+
+        // configure replace swaps the IOS track objects and leaves a script object (no IOS form) alone
+        String script = execute("vrrp:track 9 script /bin/true");
+        assertTrue(script, script.contains("Track 9"));
+        Path file = Path.of(System.getProperty("karaf.home"), "etc", "track-replace");
+        Files.writeString(file, "hostname Router\ntrack 5 ip route 203.0.113.0/24 reachability\n");
+        String replaced = execute("ios:configure replace etc/track-replace");
+        String after = running();
+        assertTrue(replaced + after, after.contains("track 5 ip route 203.0.113.0/24 reachability\n")
+                && !after.contains("track 1 ") && !after.contains("track 9") && !after.contains("vrrp 1"));
+        String kept = execute("ios:show track 9");
+        assertTrue(kept, kept.contains("Track 9"));
     }
 
     @Test

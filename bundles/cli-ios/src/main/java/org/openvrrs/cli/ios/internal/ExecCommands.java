@@ -44,6 +44,7 @@ final class ExecCommands {
             args.set(0, s.interfaceName(a));
             show(s, "vrrp:show", args);
         });
+        g.add(x, "show track [<1-1000>]", (s, a) -> show(s, "track:show", a.vars()));
         g.add(x, "show ip interface brief", karaf("vrrs:ip-interface-brief", "--network", "local"));
         g.add(x, "show ip arp", karaf("vrrs:ip-arp", "--network", "local"));
         g.add(x, "show controllers IFNAME", (s, a) -> show(s, "vrrs:controller", List.of(s.interfaceName(a))));

@@ -12,6 +12,7 @@ final class IosGrammar {
         exec.register(g);
         new InterfaceCommands().register(g);
         vrrp.register(g);
+        new TrackCommands(vrrp).register(g);
         new AaaCommands().register(g);
         new RadiusCommands().register(g);
         String[][] help = {

@@ -207,13 +207,13 @@ final class KarafAppliance implements Appliance, ConfigStoreAccess {
     // configure replace: the entries the running-config covers
 
     private static final List<String> LOCAL_PIDS = List.of(InterfaceSettings.FACTORY_PID, VrrpCommands.GROUP_PID,
-            RunningConfig.SUBINTERFACE_PID);
+            RunningConfig.SUBINTERFACE_PID, TrackCommands.TRACK_PID);
 
     @Override
     public Snapshot snapshot() throws IOException {
         Map<String, List<Map<String, Object>>> all = new HashMap<>();
         for (String pid : covered()) {
-            all.put(pid, RunningConfig.local(entries(pid)));
+            all.put(pid, entries(pid).stream().filter(p -> covers(pid, p)).toList());
         }
         all.put(IosSettings.PID, List.of(properties(IosSettings.PID)));
         all.put(RunningConfig.VRRP_PID, List.of(properties(RunningConfig.VRRP_PID)));
@@ -224,7 +224,7 @@ final class KarafAppliance implements Appliance, ConfigStoreAccess {
     public void clearLocal() throws IOException {
         for (String pid : covered()) {
             for (Configuration c : list("(service.factoryPid=" + pid + ")")) {
-                if (!RunningConfig.local(List.of(clean(c))).isEmpty()) {
+                if (covers(pid, clean(c))) {
                     c.delete();
                 }
             }
@@ -249,6 +249,12 @@ final class KarafAppliance implements Appliance, ConfigStoreAccess {
                 c.update(new java.util.Hashtable<>(p));
             }
         }
+    }
+
+    /** The appliance's own entries; of the track objects only those the running-config prints (not script, file). */
+    private static boolean covers(String pid, Map<String, Object> p) {
+        return pid.equals(TrackCommands.TRACK_PID) ? TrackCommands.shown(p)
+                : !RunningConfig.local(List.of(p)).isEmpty();
     }
 
     private static List<String> covered() {

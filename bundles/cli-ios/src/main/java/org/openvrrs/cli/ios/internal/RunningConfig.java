@@ -14,9 +14,9 @@ import org.openvrrs.cli.ios.internal.parse.Words;
 
 /**
  * The running configuration as IOS lines, read from Config Admin (the one store every bundle reads): the host
- * name, every interface of the appliance's own network with its addresses, VRRP groups, {@code vrrp delay} and
- * plug-ins, then accounting. Pasted into a fresh appliance the lines rebuild the same configuration; {@link #merge}
- * and {@link #replace} apply lines the way a paste does.
+ * name, track objects (those with an IOS form), every interface of the appliance's own network with its addresses,
+ * VRRP groups and their tracking, {@code vrrp delay} and plug-ins, then accounting. Pasted into a fresh appliance
+ * the lines rebuild the same configuration; {@link #merge} and {@link #replace} apply lines the way a paste does.
  */
 final class RunningConfig implements RunningConfiguration {
     static final String SUBINTERFACE_PID = "org.openvrrs.plugin.subinterface";
@@ -40,6 +40,11 @@ final class RunningConfig implements RunningConfiguration {
             List<String> out = new ArrayList<>();
             out.add("hostname " + appliance.hostname());
             out.add("!");
+            List<String> tracks = TrackCommands.lines(appliance);
+            if (!tracks.isEmpty()) {
+                out.addAll(tracks);
+                out.add("!");
+            }
             for (String ifname : interfaces()) {
                 out.addAll(interfaceBlock(ifname));
                 out.add("!");

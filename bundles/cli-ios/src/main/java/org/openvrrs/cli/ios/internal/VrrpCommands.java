@@ -118,8 +118,8 @@ final class VrrpCommands {
         List<String> args = new ArrayList<>(List.of("--family=" + family));
         // --option=value: Karaf reads a Boolean option given alone as true, and "false" after it as an argument
         all.forEach((k, v) -> {
-            if (k.equals("--address")) {
-                Arrays.stream(v.split(",")).forEach(x -> args.add("--address=" + x));
+            if (k.equals("--address") || k.equals("--track") && !v.isEmpty()) {
+                Arrays.stream(v.split(",")).forEach(x -> args.add(k + "=" + x));
             } else {
                 args.add(k + "=" + v);
             }
@@ -127,6 +127,21 @@ final class VrrpCommands {
         args.addAll(List.of(s.ifname(), String.valueOf(vrid)));
         s.appliance().run("vrrp:configure", args);
         pending.remove(key);
+    }
+
+    /** The group's track lines ("T", "T decrement D", "T shutdown"), stored or held. */
+    List<String> tracks(CliSession s, int vrid, String family) throws java.io.IOException {
+        Optional<Map<String, Object>> group = group(s.appliance(), s.ifname(), family, vrid);
+        if (group.isPresent()) {
+            return ConfigValues.strings(group.get().get("track"));
+        }
+        String held = pending.getOrDefault(key(s.ifname(), family, vrid), Map.of()).getOrDefault("--track", "");
+        return held.isEmpty() ? List.of() : List.of(held.split(","));
+    }
+
+    /** Replaces the group's track list: vrrp:configure takes the whole list. */
+    void setTracks(CliSession s, int vrid, String family, List<String> lines) throws Exception {
+        apply(s, vrid, family, Map.of("--track", String.join(",", lines)));
     }
 
     private void address(CliSession s, int vrid, String family, String address, boolean secondary)

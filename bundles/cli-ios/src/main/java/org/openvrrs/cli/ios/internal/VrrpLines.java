@@ -23,7 +23,14 @@ final class VrrpLines {
         pending.forEach((key, options) -> {
             String[] k = key.split("\\|");
             if (k[0].equals(ifname)) {
-                options.forEach((option, value) -> out.add(" vrrp " + k[2] + " " + pendingLine(option, value)));
+                options.forEach((option, value) -> {
+                    if (!option.equals("--track")) {
+                        out.add(" vrrp " + k[2] + " " + pendingLine(option, value));
+                    } else if (!value.isEmpty()) {
+                        List.of(value.split(",")).forEach(t -> out.add(" vrrp " + k[2] + " track "
+                                + TrackCommands.groupLine(t)));
+                    }
+                });
             }
         });
         return out;
@@ -72,6 +79,8 @@ final class VrrpLines {
         } else if (ConfigValues.integer(p.get("preemptDelaySeconds"), 0) > 0) {
             out.add(lead + "preempt delay minimum " + ConfigValues.integer(p.get("preemptDelaySeconds"), 0));
         }
+        ConfigValues.strings(p.get("track")).forEach(t -> out.add(lead + "track "
+                + TrackCommands.groupLine(t)));
         int interval = ConfigValues.integer(p.get("advertIntervalMillis"), 1000);
         if (interval != 1000) {
             out.add(lead + "timers advertise " + (interval % 1000 == 0 ? String.valueOf(interval / 1000)

@@ -48,10 +48,14 @@ final class FakeAppliance implements Appliance, ConfigStoreAccess {
                 put(g, o, "--shutdown", "shutdown");
                 put(g, o, "--description", "description");
                 put(g, o, "--version", "version");
+                if (o.options.containsKey("--track")) {
+                    g.put("track", o.tracks.stream().filter(x -> !x.isBlank()).toArray(String[]::new));
+                }
                 if (!g.containsKey("addresses")) {
                     throw new IllegalArgumentException("addresses is required");
                 }
             }
+            case "vrrp:track" -> track(o);
             case "vrrp:remove" -> list(VrrpCommands.GROUP_PID).remove(group(o.pos(0), o.get("--family", "ipv4"),
                     o.pos(1)).orElseThrow());
             case "vrrp:delay" -> {
@@ -120,6 +124,19 @@ final class FakeAppliance implements Appliance, ConfigStoreAccess {
             }
         }
         return "";
+    }
+
+    /** As vrrp:track: one entry per number, its type's key replacing the other types'. */
+    private void track(Options o) {
+        if (o.options.containsKey("--remove")) {
+            if (!list(TrackCommands.TRACK_PID).removeIf(p -> p.get("id").toString().equals(o.get("--remove", "")))) {
+                throw new IllegalArgumentException("no track object " + o.get("--remove", ""));
+            }
+            return;
+        }
+        list(TrackCommands.TRACK_PID).removeIf(p -> p.get("id").toString().equals(o.pos(0)));
+        list(TrackCommands.TRACK_PID).add(new HashMap<>(Map.of("network", "", "id", Integer.valueOf(o.pos(0)),
+                "type", o.pos(1), o.pos(1).equals("interface") ? "interfaceName" : o.pos(1), o.pos(2))));
     }
 
     private static void put(Map<String, Object> g, Options o, String option, String key) {
@@ -236,7 +253,11 @@ final class FakeAppliance implements Appliance, ConfigStoreAccess {
 
     @Override
     public void clearLocal() {
+        // script and file track objects have no IOS form: they stay
+        List<Map<String, Object>> kept = list(TrackCommands.TRACK_PID).stream().filter(p -> !TrackCommands.shown(p))
+                .toList();
         entries.clear();
+        list(TrackCommands.TRACK_PID).addAll(kept);
         singletons.clear();
         // as InterfaceComponent undoes deleted settings: subinterfaces go, main interfaces lose their addresses
         settings.keySet().forEach(n -> {
@@ -266,6 +287,7 @@ final class FakeAppliance implements Appliance, ConfigStoreAccess {
     private static final class Options {
         final Map<String, String> options = new HashMap<>();
         final List<String> multi = new ArrayList<>();
+        final List<String> tracks = new ArrayList<>();
         final List<String> flags = new ArrayList<>();
         final List<String> positional = new ArrayList<>();
 
@@ -277,6 +299,9 @@ final class FakeAppliance implements Appliance, ConfigStoreAccess {
                     String value = a.substring(a.indexOf('=') + 1);
                     if (key.equals("--address")) {
                         multi.add(value);
+                    }
+                    if (key.equals("--track")) {
+                        tracks.add(value);
                     }
                     options.put(key, value);
                     continue;

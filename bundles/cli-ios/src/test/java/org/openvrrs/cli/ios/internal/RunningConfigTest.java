@@ -15,6 +15,9 @@ class RunningConfigTest {
     /** Every kind of line the running configuration prints. */
     static final List<String> EVERYTHING = List.of(
             "hostname edge-1",
+            "track 1 interface GigabitEthernet0/0/0 line-protocol",
+            "track 2 ip route 198.51.100.0/24 reachability",
+            "track 3 ipv6 route 2001:db8:1::/48 reachability",
             "interface GigabitEthernet0/0/0",
             " description uplink",
             " ip address 10.0.0.1 255.255.255.0",
@@ -26,6 +29,9 @@ class RunningConfigTest {
             " vrrp 1 description first",
             " vrrp 1 priority 120",
             " vrrp 1 preempt delay minimum 30",
+            " vrrp 1 track 1 decrement 20",
+            " vrrp 1 track 2 shutdown",
+            " vrrp 1 track 3 decrement 10",
             " vrrp 1 timers advertise msec 500",
             " vrrp 2 ip 10.0.1.30",
             " no vrrp 2 preempt",
@@ -37,6 +43,7 @@ class RunningConfigTest {
             " vrrp 3 address-family ipv6",
             "  address 2001:db8::100",
             "  priority 110",
+            "  track 3 weight",
             "  exit-vrrp",
             " vrrp delay minimum 30 reload 60",
             "interface GigabitEthernet0/0/0.2",
