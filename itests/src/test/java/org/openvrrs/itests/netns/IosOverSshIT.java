@@ -168,11 +168,17 @@ public class IosOverSshIT {
 
     /** Waits until group 1's row of {@code show vrrp brief} says {@code state}. */
     private static void awaitState(DistributionNode node, String state) {
-        Awaitility.await("group 1 " + state + " (show vrrp brief over SSH)").atMost(WAIT)
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> node.tryShell("show vrrp brief").output().lines()
-                        .filter(l -> l.startsWith(INTERFACE + " ") || l.startsWith("Gi0/0/0 "))
-                        .anyMatch(l -> l.toLowerCase().contains(state.toLowerCase())));
+        try {
+            Awaitility.await("group 1 " + state + " (show vrrp brief over SSH)").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> node.tryShell("show vrrp brief").output().lines()
+                            .filter(l -> l.startsWith(INTERFACE + " ") || l.startsWith("Gi0/0/0 "))
+                            .anyMatch(l -> l.toLowerCase().contains(state.toLowerCase())));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // what the operator would look at next
+            throw new AssertionError(e.getMessage() + "\n" + node.tryShell("show vrrp").output()
+                    + node.tryShell("show ip interface brief").output() + node.tryShell("vrrp:show").output(), e);
+        }
     }
 
     private static int count(Path file, String text) throws IOException {
