@@ -122,11 +122,14 @@ public class IosOverSshIT {
                 assertTrue(running(node), running(node).contains(GROUP_LINES));
 
                 // 5. a RADIUS key typed in clear is never shown, saved or logged in clear
-                String radius = paste(node, dir, "radius.cfg", "radius server RAD1\naddress ipv4 192.0.2.50 acct-port"
-                        + " 1813\nkey " + CLEAR_KEY + "\nend\n");
+                // the classic one-line form: the radius server sub-mode typed line by line is refused on the
+                // real distribution (radiusServerSubModeLineByLine below)
+                String radius = paste(node, dir, "radius.cfg", "radius-server host 192.0.2.50 acct-port 1813 key "
+                        + CLEAR_KEY + "\nend\n");
                 assertFalse(radius, radius.lines().anyMatch(l -> l.startsWith("%") && !l.startsWith("% Warning")));
+                assertFalse(radius, radius.contains(CLEAR_KEY));
                 String withKey = running(node);
-                assertTrue(withKey, withKey.contains("radius server RAD1"));
+                assertTrue(withKey, withKey.contains("192.0.2.50"));
                 assertTrue(withKey, withKey.contains(" key 6 "));
                 assertFalse(withKey, withKey.contains(CLEAR_KEY));
                 node.shell("write memory");
@@ -136,6 +139,30 @@ public class IosOverSshIT {
                 assertFalse(node.shell("show startup-config").contains(CLEAR_KEY));
                 assertEquals("the clear key in data/log/karaf.log", 0,
                         count(node.home().resolve("data/log/karaf.log"), CLEAR_KEY));
+            }
+        }
+    }
+
+    /**
+     * {@code radius server NAME} / {@code address ipv4 A acct-port P} / {@code key K}, as IOS writes it and as
+     * docs/cli.md lists it, typed line by line over SSH into the distribution with openvrrs-accounting.
+     */
+    @Test
+    public void radiusServerSubModeLineByLine() throws Exception {
+        Path dir = Path.of("target", "netns", name.getMethodName()).toAbsolutePath();
+        try (NetnsLan lan = new NetnsLan(dir, PREFIX)) {
+            String r2 = lan.addNode("r2", DISTRIBUTION + "/24");
+            try (DistributionNode node = new DistributionNode(lan, r2, INTERFACE + "=eth0", Map.of(),
+                    List.of("openvrrs-core", "openvrrs-linux", "openvrrs-vrrp", "openvrrs-plugins", "openvrrs-ios",
+                            "openvrrs-accounting"))) {
+                node.start("show running-config", "vrrs:accounting");
+                String radius = paste(node, dir, "radius.cfg", "radius server RAD1\naddress ipv4 192.0.2.50 acct-port"
+                        + " 1813\nkey " + CLEAR_KEY + "\nend\n");
+                assertFalse(radius, radius.contains(CLEAR_KEY));
+                String running = running(node);
+                assertTrue(running, running.contains("radius server RAD1\n address ipv4 192.0.2.50"));
+                assertTrue(running, running.contains(" key 6 "));
+                assertFalse(running, running.contains(CLEAR_KEY));
             }
         }
     }
