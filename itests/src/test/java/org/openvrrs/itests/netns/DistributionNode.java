@@ -149,14 +149,28 @@ final class DistributionNode implements AutoCloseable {
      * does not exist or failed (it does not always set the exit status); its output without Karaf's colours.
      */
     NetnsLan.Result tryShell(String command) {
+        return tryShell(command, null);
+    }
+
+    /**
+     * Runs one shell command over SSH with {@code input} as its standard input (not a terminal), as a script runs
+     * {@code ssh ... 'configure terminal' < site.cfg}; {@code null}: no input. Exit code and output as
+     * {@link #tryShell(String)}.
+     */
+    NetnsLan.Result tryShell(String command, Path input) {
         ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", ns, "ssh", "-p", "8101", "-i", key.toString(),
                 "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o",
                 "LogLevel=ERROR", "-o", "ConnectTimeout=5", USER + "@127.0.0.1", command);
         // ssh's own messages ("Connection to 127.0.0.1 closed by remote host.") are not the command's output
         pb.redirectError(ProcessBuilder.Redirect.appendTo(home.resolve("ssh.log").toFile()));
+        if (input != null) {
+            pb.redirectInput(input.toFile());
+        }
         try {
             Process p = pb.start();
-            p.getOutputStream().close();
+            if (input == null) {
+                p.getOutputStream().close();
+            }
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                     .replaceAll(ANSI, "");
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -171,6 +185,12 @@ final class DistributionNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new NetnsLan.Result(-1, "interrupted");
         }
+    }
+
+    /** Stops the distribution ({@link #close()}) and starts it again in the same folder ({@link #start}). */
+    void restart(String... commands) throws IOException {
+        close();
+        start(commands);
     }
 
     /** The distribution's folder (etc/, data/log/karaf.log, console.log). */

@@ -50,6 +50,9 @@ final class InterfaceApplier {
                 .filter(a -> family == AddressFamily.IPV4 || !a.address().isLinkLocalAddress()
                         || wanted.contains(a)).toList();
         if (have.equals(wanted)) {
+            // again, idempotent: a network's view may lag a removal just made (configure replace deletes the
+            // entry, undoing its addresses, and makes it anew), so "already there" may be stale
+            wanted.forEach(a -> network.addAddress(name, a));
             return;
         }
         have.forEach(a -> network.removeAddress(name, a));

@@ -2,6 +2,8 @@ package org.openvrrs.cli.ios.internal;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.openvrrs.config.api.LiveConfig;
 import org.openvrrs.net.api.Network;
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class InterfaceComponent {
     private static final Logger LOG = LoggerFactory.getLogger(InterfaceComponent.class);
 
+    /** The entries applied now, to re-apply one whose interface a deleted entry's undo just touched. */
+    private static final Set<InterfaceComponent> LIVE = ConcurrentHashMap.newKeySet();
+
     private final LiveConfig<InterfaceSettings> settings = LiveConfig.inertUntilValid(InterfaceSettings.READER, LOG);
     private final ConfigurationAdmin configAdmin;
     private final String pid;
@@ -44,6 +49,7 @@ public final class InterfaceComponent {
         this.configAdmin = configAdmin;
         this.pid = String.valueOf(properties.get(Constants.SERVICE_PID));
         settings.update(properties);
+        LIVE.add(this);
         apply();
     }
 
@@ -93,14 +99,21 @@ public final class InterfaceComponent {
         // deleted (SCR disposes a factory configuration's component when its entry is deleted); not at a stop
         if (n != null && (reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED
                 || reason == ComponentConstants.DEACTIVATION_REASON_DISPOSED)) {
-            settings.current().ifPresent(s -> {
-                try {
-                    InterfaceApplier.undo(n, s);
-                } catch (RuntimeException e) {
-                    LOG.warn("interface {}: not undone: {}", s.interfaceName(), e.getMessage());
-                }
-            });
+            synchronized (InterfaceApplier.LOCK) {
+                settings.current().ifPresent(s -> {
+                    try {
+                        InterfaceApplier.undo(n, s);
+                    } catch (RuntimeException e) {
+                        LOG.warn("interface {}: not undone: {}", s.interfaceName(), e.getMessage());
+                    }
+                    // a newer entry for the same interface (configure replace) may have applied before this undo
+                    LIVE.stream().filter(c -> c != this && c.settings.current()
+                            .filter(o -> o.interfaceName().equals(s.interfaceName())).isPresent())
+                            .forEach(InterfaceComponent::apply);
+                });
+            }
         }
+        LIVE.remove(this);
     }
 
     private void apply() {

@@ -44,6 +44,12 @@ public final class ConfigurationStore implements ConfigurationArchive {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationStore.class);
     /** System property naming the framework launch whose startup configuration was applied. */
     static final String APPLIED_PROPERTY = "org.openvrrs.cli.ios.startup.applied";
+    /**
+     * A refused startup is tried again this often, this many times, before it is applied line by line: what its
+     * lines name may come up after the boot (net-linux lists the kernel's devices once its component runs).
+     */
+    static final Duration STARTUP_RETRY = Duration.ofSeconds(2);
+    static final int STARTUP_ATTEMPTS = 15;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
 
     private final StoreFiles files;
@@ -53,6 +59,7 @@ public final class ConfigurationStore implements ConfigurationArchive {
     private final AutoCloseable closeScheduler;
     private volatile RunningConfiguration running;
     private volatile boolean booted; // Karaf has installed its boot features: what the startup configures is up
+    private Scheduler.Timer startupRetry; // the next attempt of a refused startup configuration
     private Pending pending; // a timed replace not confirmed yet
     private Pending due; // its rollback, when the timer fired while the running configuration was away
     private long timedReplaces; // numbers them, so a timer knows whether its replace still waits
@@ -112,13 +119,7 @@ public final class ConfigurationStore implements ConfigurationArchive {
             if (launch != null) {
                 System.setProperty(APPLIED_PROPERTY, launch);
             }
-            try {
-                applyStartup();
-            } catch (RuntimeException e) {
-                LOG.error("Startup configuration {} not applied: the running configuration failed ({})",
-                        files.shown(files.startupPath()), String.valueOf(e.getMessage()));
-                LOG.debug("Startup configuration not applied", e);
-            }
+            applyStartup(1);
         } else if (due != null) {
             rollback(due, "within " + minutes(due.after()));
         }
@@ -128,7 +129,18 @@ public final class ConfigurationStore implements ConfigurationArchive {
      * Makes the running configuration the startup one, as a reload does. A startup configuration with refused lines
      * is applied as IOS boots one: from an empty configuration, line by line, each refusal logged.
      */
-    synchronized void applyStartup() {
+    private synchronized void applyStartup(int attempt) {
+        try {
+            applyStartup(attempt, attempt < STARTUP_ATTEMPTS);
+        } catch (RuntimeException e) {
+            LOG.error("Startup configuration {} not applied: the running configuration failed ({})",
+                    files.shown(files.startupPath()), String.valueOf(e.getMessage()));
+            LOG.debug("Startup configuration not applied", e);
+        }
+    }
+
+    /** {@code retry}: a refused replace is tried again later instead of being applied line by line. */
+    private void applyStartup(int attempt, boolean retry) {
         String name = files.shown(files.startupPath());
         RunningConfiguration r = running;
         if (r == null) {
@@ -153,6 +165,12 @@ public final class ConfigurationStore implements ConfigurationArchive {
         }
         if (r.replace(lines).ok()) {
             LOG.info("Startup configuration {} applied ({} lines)", name, lines.size());
+            return;
+        }
+        if (retry) {
+            LOG.debug("Startup configuration {} refused (attempt {}): tried again in {}", name, attempt,
+                    STARTUP_RETRY);
+            startupRetry = scheduler.schedule(STARTUP_RETRY, () -> applyStartup(attempt + 1));
             return;
         }
         r.replace(List.of());
@@ -270,6 +288,9 @@ public final class ConfigurationStore implements ConfigurationArchive {
 
     @Deactivate
     synchronized void close() throws Exception {
+        if (startupRetry != null) {
+            startupRetry.cancel();
+        }
         if (pending != null) {
             pending.timer().cancel();
             if (running != null) {

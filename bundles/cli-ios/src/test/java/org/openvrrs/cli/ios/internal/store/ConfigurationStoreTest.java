@@ -57,6 +57,8 @@ class ConfigurationStoreTest {
         s.bindRunning(running);
         s.bindBootFinished(BOOTED);
         scheduler.runUntilIdle();
+        // a refused startup is tried again before it is applied line by line
+        scheduler.advance(ConfigurationStore.STARTUP_RETRY.multipliedBy(ConfigurationStore.STARTUP_ATTEMPTS));
         return s;
     }
 
