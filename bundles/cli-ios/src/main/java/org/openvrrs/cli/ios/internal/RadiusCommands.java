@@ -3,6 +3,7 @@ package org.openvrrs.cli.ios.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.openvrrs.cli.ios.internal.parse.Args;
 import org.openvrrs.cli.ios.internal.parse.Grammar;
@@ -18,10 +19,19 @@ import org.openvrrs.cli.ios.internal.parse.Mode;
 final class RadiusCommands {
     private static final String KEY = "key [{0|6|7}] WORD";
 
+    /**
+     * Settings of a {@code radius server} sub-mode typed before the server has both its address and its key (IOS
+     * takes them line by line; plugin-accounting stores only a whole server): held here, not printed, until both came.
+     */
+    private final Map<String, Map<String, String>> pending = new java.util.concurrent.ConcurrentHashMap<>();
+
     void register(Grammar<Handler> g) {
         g.add(Mode.CONFIG, "radius server WORD", (s, a) -> s.enter(Mode.RADIUS_SERVER, null, a.var(0)));
-        g.add(Mode.CONFIG, "no radius server WORD", (s, a) -> s.appliance().run("aaa:remove",
-                List.of("radius-server", a.var(0))));
+        g.add(Mode.CONFIG, "no radius server WORD", (s, a) -> {
+            if (pending.remove(a.var(0)) == null) {
+                s.appliance().run("aaa:remove", List.of("radius-server", a.var(0)));
+            }
+        });
         Mode r = Mode.RADIUS_SERVER;
         g.add(r, "address {ipv4 A.B.C.D|ipv6 X:X::X} [auth-port <0-65535>] [acct-port <1-65535>]", (s, a) ->
                 server(s, s.name(), Map.of("--address", a.var(0), "--acct-port", a.after("acct-port").orElse("1813"))));
@@ -66,9 +76,21 @@ final class RadiusCommands {
         };
     }
 
-    /** Changes the options given, the others as stored. */
-    private static void server(CliSession s, String name, Map<String, String> options) throws Exception {
-        Map<String, Object> p = AaaCommands.entry(s.appliance(), AccountingLines.SERVER, name).orElse(Map.of());
+    /** Changes the options given, the others as stored; a new server waits for its address and key. */
+    private void server(CliSession s, String name, Map<String, String> given) throws Exception {
+        Optional<Map<String, Object>> stored = AaaCommands.entry(s.appliance(), AccountingLines.SERVER, name);
+        Map<String, String> options = given;
+        if (stored.isEmpty()) {
+            options = pending.merge(name, new java.util.HashMap<>(given), (held, more) -> {
+                held.putAll(more);
+                return held;
+            });
+            if (options.getOrDefault("--address", "").isEmpty() || options.getOrDefault("--key", "").isEmpty()) {
+                return;
+            }
+            pending.remove(name);
+        }
+        Map<String, Object> p = stored.orElse(Map.of());
         List<String> args = new ArrayList<>();
         add(args, options, "--address", ConfigValues.string(p.get("address"), ""));
         add(args, options, "--acct-port", String.valueOf(ConfigValues.integer(p.get("acctPort"), 1813)));
