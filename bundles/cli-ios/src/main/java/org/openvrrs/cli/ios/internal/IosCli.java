@@ -10,12 +10,15 @@ import org.apache.karaf.shell.api.console.SessionFactory;
 import org.openvrrs.cli.ios.internal.parse.Grammar;
 import org.openvrrs.cli.ios.internal.parse.Mode;
 import org.openvrrs.net.api.Network;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The IOS front end: the grammar of every command, sessions for the Karaf commands ({@code configure terminal},
@@ -30,14 +33,19 @@ public final class IosCli implements RunningConfiguration {
     private final VrrpCommands vrrp = new VrrpCommands();
     private final Grammar<Handler> grammar;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile ConfigurationArchive archive;
+    /**
+     * The configuration store, looked up when a command needs it rather than bound by SCR: the store binds this
+     * component's {@link RunningConfiguration}, and a reference each way made SCR log a circular reference at boot.
+     */
+    private final ServiceTracker<ConfigurationArchive, ConfigurationArchive> archive;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile SecretCodec secrets;
 
     @Activate
-    public IosCli(@Reference ConfigurationAdmin configAdmin, @Reference SessionFactory sessions) {
+    public IosCli(BundleContext context, @Reference ConfigurationAdmin configAdmin,
+            @Reference SessionFactory sessions) {
+        this.archive = new ServiceTracker<>(context, ConfigurationArchive.class, null);
         this.configAdmin = configAdmin;
         this.sessions = sessions;
         this.grammar = IosGrammar.build(new ExecCommands(this::running), vrrp);
@@ -60,11 +68,24 @@ public final class IosCli implements RunningConfiguration {
     /** The appliance as the commands act on it. */
     public Appliance appliance() {
         return new KarafAppliance(configAdmin, sessions, () -> Optional.ofNullable(networks.get(
-                Network.LOCAL)), () -> Optional.ofNullable(archive), () -> Optional.ofNullable(secrets));
+                Network.LOCAL)), this::archive, () -> Optional.ofNullable(secrets));
     }
 
     public CliSession session(PrintStream out, Mode mode) {
         return new CliSession(grammar, appliance(), out, mode);
+    }
+
+    /** The store, or empty; the tracker opens at the first command that needs it (never during activation). */
+    private synchronized Optional<ConfigurationArchive> archive() {
+        if (archive.getTrackingCount() < 0) {
+            archive.open();
+        }
+        return Optional.ofNullable(archive.getService());
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        archive.close();
     }
 
     private RunningConfig running(Appliance appliance) {
