@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openvrrs.bench.SchedulerDrain;
 import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.SystemScheduler;
 import org.openvrrs.net.sim.SimLan;
@@ -149,13 +150,7 @@ public class PluginSwitchBenchmark {
      */
     @Setup(Level.Invocation)
     public void quiesce() throws InterruptedException {
-        for (int round = 0; round < 3; round++) {
-            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-            scheduler.execute(done::countDown);
-            if (!done.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("LAN scheduler still busy after 30 s");
-            }
-        }
+        SchedulerDrain.drain(scheduler);
     }
 
     /** One VRRS update (alternately ACTIVE and BACKUP) until the last subinterface is switched. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openvrrs.bench.SchedulerDrain;
 import org.openvrrs.fhrp.vrrp.internal.VrrpRuntime;
 import org.openvrrs.net.api.InterfaceAddress;
 import org.openvrrs.net.api.SystemScheduler;
@@ -113,13 +113,7 @@ public class FollowerSwitchBenchmark {
     /** Lets the previous flip's follow-up work (announcement rounds, interface events) finish. Not measured. */
     @Setup(Level.Invocation)
     public void quiesce() throws InterruptedException {
-        for (int round = 0; round < 3; round++) {
-            CountDownLatch done = new CountDownLatch(1);
-            scheduler.execute(done::countDown);
-            if (!done.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("LAN scheduler still busy after 30 s");
-            }
-        }
+        SchedulerDrain.drain(scheduler);
     }
 
     /** One update of the leader until every follower mirrors it. */
