@@ -38,7 +38,9 @@ public final class ShowFormat {
             out.append("Test Control = ").append(e.testControl() ? "True" : "False").append('\n');
             out.append("Client Handle = ").append(e.clientHandle()).append('\n');
             out.append("Interface list =\n");
-            e.interfaces().forEach(i -> out.append("                ").append(i).append('\n'));
+            // the guide's short form: GigabitEthernet0/0/0.2 is listed as GigE0/0/0.2
+            e.interfaces().forEach(i -> out.append("                ").append(i.replaceFirst("^GigabitEthernet",
+                    "GigE")).append('\n'));
         }
         return out.toString();
     }
