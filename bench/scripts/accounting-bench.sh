@@ -52,7 +52,8 @@ for run in $(seq 1 "$RUNS"); do
   start=$(date +%s.%N)
   timeout 120 radclient -q -p 256 -r 3 -t 2 -f "$WORK/requests.txt" "127.0.0.1:$PORT" acct "$SECRET" || echo "radclient: some requests failed"
   end=$(date +%s.%N)
-  echo "radclient run $run: $REQUESTS requests in $(echo "$end - $start" | bc) s = $(echo "$REQUESTS / ($end - $start)" | bc) requests/s (no durability)"
+  awk -v r="$run" -v n="$REQUESTS" -v s="$start" -v e="$end" \
+    'BEGIN { printf "radclient run %d: %d requests in %.3f s = %.0f requests/s (no durability)\n", r, n, e - s, n / (e - s) }'
 done
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JAR" org.openvrrs.plugin.accounting.AccountingBenchmark \
   "$PORT" "$SECRET" registry "$GROUPS_N" "$WAVES" "$RUNS"
